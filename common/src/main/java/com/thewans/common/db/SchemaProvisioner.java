@@ -1,0 +1,71 @@
+package com.thewans.common.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+/**
+ * Gives a service its own schema and login role, run with an administrator connection by the
+ * local stack, the test support and the Kubernetes init job alike. The role owns its schema and
+ * nothing else; PUBLIC loses its default rights on the public schema, so no role can read or write
+ * any schema but its own. Safe to run again: it converges instead of failing.
+ */
+public final class SchemaProvisioner {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+    private final DataSource admin;
+
+    public SchemaProvisioner(DataSource admin) {
+        this.admin = admin;
+    }
+
+    public void provision(String schema, String role, String password) {
+        requireIdentifier(schema);
+        requireIdentifier(role);
+        if (password == null || password.isEmpty()) {
+            throw new IllegalArgumentException("A database role needs a password: " + role);
+        }
+        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+            String database = c.getCatalog();
+            // serialise concurrent provisioners (parallel test JVMs, two init jobs) on one lock
+            s.execute("select pg_advisory_lock(7350001)");
+            try {
+                boolean exists;
+                try (var rs = s.executeQuery("select 1 from pg_roles where rolname = '" + role + "'")) {
+                    exists = rs.next();
+                }
+                String quotedPassword = "'" + password.replace("'", "''") + "'";
+                s.execute((exists ? "alter role " : "create role ") + role + " login password " + quotedPassword);
+                s.execute("alter role " + role + " set search_path = " + schema);
+                s.execute("create schema if not exists " + schema + " authorization " + role);
+                s.execute("revoke all on schema public from public");
+                s.execute("grant connect on database \"" + database.replace("\"", "") + "\" to " + role);
+            } finally {
+                s.execute("select pg_advisory_unlock(7350001)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not provision schema " + schema + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Extensions are created by the administrator (they need more rights than a service role has). */
+    public void extension(String schema, String extension) {
+        requireIdentifier(schema);
+        requireIdentifier(extension);
+        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+            s.execute("create extension if not exists " + extension + " schema " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create extension " + extension + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireIdentifier(String name) {
+        if (name == null || !IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException("Not a safe schema or role name: " + name);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package com.thewans.common.problem;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * Builds RFC 9457 problem bodies the same way everywhere: a stable {@code type} URI derived from
+ * a short code, the request path as {@code instance}, and the trace id and answering service as
+ * extension members so support can find the log lines of any error a client reports.
+ */
+public final class Problems {
+
+    public static final String TYPE_BASE = "https://thewans.com/problems/";
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private Problems() {
+    }
+
+    public static URI type(String code) {
+        return URI.create(TYPE_BASE + code);
+    }
+
+    public static ProblemDetail of(HttpStatusCode status, String code, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type(code));
+        if (title != null) {
+            problem.setTitle(title);
+        }
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    /** A field that failed validation: where, what was wrong, and what was sent (if safe). */
+    public record FieldError(String field, String message) {
+    }
+
+    public static void fieldErrors(ProblemDetail problem, List<FieldError> errors) {
+        problem.setProperty("errors", errors);
+    }
+
+    public static void properties(ProblemDetail problem, Map<String, Object> properties) {
+        properties.forEach(problem::setProperty);
+    }
+
+    /** A code for a status that no handler named more precisely. */
+    public static String codeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "bad-request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 409 -> "conflict";
+            case 412 -> "precondition-failed";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            case 422 -> "unprocessable";
+            case 429 -> "too-many-requests";
+            case 503 -> "service-unavailable";
+            default -> status.is5xxServerError() ? "internal-error" : "request-rejected";
+        };
+    }
+}

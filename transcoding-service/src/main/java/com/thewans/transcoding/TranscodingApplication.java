@@ -1,0 +1,12 @@
+package com.thewans.transcoding;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class TranscodingApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(TranscodingApplication.class, args);
+    }
+}
