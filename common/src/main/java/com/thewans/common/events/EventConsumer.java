@@ -54,6 +54,7 @@ public class EventConsumer implements SmartLifecycle {
     private final EventsProperties settings;
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
 
+    private final boolean autoStart;
     private volatile boolean running;
     private Thread worker;
 
@@ -66,6 +67,7 @@ public class EventConsumer implements SmartLifecycle {
         this.group = group;
         this.consumerName = group + "-" + hostName() + "-" + ManagementFactory.getRuntimeMXBean().getPid();
         this.settings = settings;
+        this.autoStart = settings.autoStart();
         for (EventHandler handler : handlers) {
             EventHandler previous = handlersByStream.put(EventStreams.forType(handler.eventType()), handler);
             if (previous != null) {
@@ -241,6 +243,11 @@ public class EventConsumer implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return autoStart;
     }
 
     @Override

@@ -36,7 +36,8 @@ public class EventsAutoConfiguration {
     OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactions, EventLog eventLog,
             EventsProperties properties, ObjectProvider<Clock> clock) {
         return new OutboxRelay(jdbc, new TransactionTemplate(transactions), eventLog, properties.relayPollInterval(),
-                properties.relayBatchSize(), properties.retention(), clock.getIfAvailable(Clock::systemUTC));
+                properties.relayBatchSize(), properties.retention(), clock.getIfAvailable(Clock::systemUTC))
+                .autoStart(properties.autoStart());
     }
 
     @Bean

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param visibilityTimeout after how long an unacknowledged entry is taken from its consumer
  * @param maxDeliveries     deliveries before an event goes to the dead-letter stream
  * @param reclaimInterval   how often pending entries are checked
+ * @param autoStart         whether relay and consumer run in the background (tests drive them by hand)
  */
 @ConfigurationProperties("wans.events")
 public record EventsProperties(
@@ -26,5 +27,6 @@ public record EventsProperties(
         @DefaultValue("1s") Duration consumerBlock,
         @DefaultValue("30s") Duration visibilityTimeout,
         @DefaultValue("5") int maxDeliveries,
-        @DefaultValue("5s") Duration reclaimInterval) {
+        @DefaultValue("5s") Duration reclaimInterval,
+        @DefaultValue("true") boolean autoStart) {
 }

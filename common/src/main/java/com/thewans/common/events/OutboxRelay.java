@@ -33,6 +33,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration retention;
     private final Clock clock;
     private final Semaphore wakeUp = new Semaphore(0);
+    private boolean autoStart = true;
 
     private volatile boolean running;
     private Thread worker;
@@ -75,6 +76,11 @@ public class OutboxRelay implements SmartLifecycle {
     public int purgePublished() {
         return jdbc.update("delete from outbox_event where published_at < ?",
                 Timestamp.from(clock.instant().minus(retention)));
+    }
+
+    public OutboxRelay autoStart(boolean autoStart) {
+        this.autoStart = autoStart;
+        return this;
     }
 
     /** Called after a transaction with events commits, so they go out without waiting for the poll. */
@@ -135,6 +141,11 @@ public class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return autoStart;
     }
 
     @Override

@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableMethodSecurity
 public class ServiceWebAutoConfiguration {
 
-    static final String[] OPEN_PATHS = {"/health", "/health/**", "/actuator/health/**", "/actuator/prometheus",
+    static final String[] OPEN_PATHS = {"/health", "/livez", "/readyz", "/actuator/health/**", "/actuator/prometheus",
         "/actuator/info", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"};
 
     @Bean

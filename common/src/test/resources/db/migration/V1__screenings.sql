@@ -1,0 +1,4 @@
+create table screening (
+    id    uuid primary key,
+    title varchar(200) not null
+);
