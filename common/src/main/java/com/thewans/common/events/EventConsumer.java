@@ -87,7 +87,8 @@ public class EventConsumer implements SmartLifecycle {
                 redis.execute((RedisCallback<String>) c -> c.streamCommands()
                         .xGroupCreate(stream.getBytes(), group, ReadOffset.from("0"), true));
             } catch (RedisSystemException e) {
-                if (e.getMessage() == null || !e.getMessage().contains("BUSYGROUP")) {
+                String reason = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e).getMessage();
+                if (reason == null || !reason.contains("BUSYGROUP")) {
                     throw e;
                 }
             }
