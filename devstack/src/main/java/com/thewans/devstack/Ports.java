@@ -37,7 +37,8 @@ public final class Ports {
 
     private static boolean canBind(InetSocketAddress address) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // like the servers themselves: connections in TIME_WAIT from a previous run do not block a listener
+            socket.setReuseAddress(true);
             socket.bind(address);
             return true;
         } catch (IOException e) {
