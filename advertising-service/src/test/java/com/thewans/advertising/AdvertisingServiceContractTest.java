@@ -1,0 +1,7 @@
+package com.thewans.advertising;
+
+import com.thewans.common.testing.ServiceContractTest;
+
+/** advertising-service keeps the platform's service contract (health, own schema, metrics, problems). */
+class AdvertisingServiceContractTest extends ServiceContractTest {
+}

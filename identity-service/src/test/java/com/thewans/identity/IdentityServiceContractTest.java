@@ -1,0 +1,7 @@
+package com.thewans.identity;
+
+import com.thewans.common.testing.ServiceContractTest;
+
+/** identity-service keeps the platform's service contract (health, own schema, metrics, problems). */
+class IdentityServiceContractTest extends ServiceContractTest {
+}

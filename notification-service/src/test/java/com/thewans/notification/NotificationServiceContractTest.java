@@ -1,0 +1,7 @@
+package com.thewans.notification;
+
+import com.thewans.common.testing.ServiceContractTest;
+
+/** notification-service keeps the platform's service contract (health, own schema, metrics, problems). */
+class NotificationServiceContractTest extends ServiceContractTest {
+}

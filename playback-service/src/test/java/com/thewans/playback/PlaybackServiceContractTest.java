@@ -1,0 +1,7 @@
+package com.thewans.playback;
+
+import com.thewans.common.testing.ServiceContractTest;
+
+/** playback-service keeps the platform's service contract (health, own schema, metrics, problems). */
+class PlaybackServiceContractTest extends ServiceContractTest {
+}

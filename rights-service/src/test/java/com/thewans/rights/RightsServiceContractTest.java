@@ -1,0 +1,7 @@
+package com.thewans.rights;
+
+import com.thewans.common.testing.ServiceContractTest;
+
+/** rights-service keeps the platform's service contract (health, own schema, metrics, problems). */
+class RightsServiceContractTest extends ServiceContractTest {
+}

@@ -1,0 +1,7 @@
+package com.thewans.royalty;
+
+import com.thewans.common.testing.ServiceContractTest;
+
+/** royalty-service keeps the platform's service contract (health, own schema, metrics, problems). */
+class RoyaltyServiceContractTest extends ServiceContractTest {
+}
