@@ -1,6 +1,7 @@
 package com.thewans.common.problem;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,6 +45,24 @@ public final class Problems {
 
     public static void properties(ProblemDetail problem, Map<String, Object> properties) {
         properties.forEach(problem::setProperty);
+    }
+
+    /** The JSON body of a problem as a plain map: the standard members first, then the extensions. */
+    public static Map<String, Object> asMap(ProblemDetail problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", String.valueOf(problem.getType()));
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        if (problem.getDetail() != null) {
+            body.put("detail", problem.getDetail());
+        }
+        if (problem.getInstance() != null) {
+            body.put("instance", problem.getInstance().toString());
+        }
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        return body;
     }
 
     /** A code for a status that no handler named more precisely. */

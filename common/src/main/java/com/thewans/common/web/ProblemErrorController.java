@@ -21,6 +21,7 @@ import com.thewans.common.problem.Problems;
  * are forwarded to /error; they too answer as problems, and never with a stack trace.
  */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 public class ProblemErrorController implements ErrorController {
 
     private final ProblemDecorator decorator;
@@ -43,6 +44,6 @@ public class ProblemErrorController implements ErrorController {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         decorator.decorate(problem, uri == null ? request.getRequestURI() : uri.toString());
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemWriter.asMap(problem));
+                .body(Problems.asMap(problem));
     }
 }

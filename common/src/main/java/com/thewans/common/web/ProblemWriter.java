@@ -1,9 +1,6 @@
 package com.thewans.common.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -31,23 +28,7 @@ public class ProblemWriter {
         response.setStatus(problem.getStatus());
         response.setContentType(Problems.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), asMap(problem));
+        json.writeValue(response.getOutputStream(), Problems.asMap(problem));
     }
 
-    public static Map<String, Object> asMap(ProblemDetail problem) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", String.valueOf(problem.getType()));
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        if (problem.getDetail() != null) {
-            body.put("detail", problem.getDetail());
-        }
-        if (problem.getInstance() != null) {
-            body.put("instance", problem.getInstance().toString());
-        }
-        if (problem.getProperties() != null) {
-            body.putAll(problem.getProperties());
-        }
-        return body;
-    }
 }

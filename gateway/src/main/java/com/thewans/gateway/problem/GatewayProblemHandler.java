@@ -2,8 +2,6 @@ package com.thewans.gateway.problem;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
@@ -68,7 +66,7 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
         if (ex instanceof MethodNotAllowedException notAllowed && !notAllowed.getSupportedMethods().isEmpty()) {
             response.getHeaders().setAllow(notAllowed.getSupportedMethods());
         }
-        DataBuffer body = response.bufferFactory().wrap(json.writeValueAsBytes(asMap(problem)));
+        DataBuffer body = response.bufferFactory().wrap(json.writeValueAsBytes(Problems.asMap(problem)));
         return response.writeWith(Mono.just(body));
     }
 
@@ -154,27 +152,6 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
                 .orElse(null);
     }
 
-    /**
-     * The same JSON shape as common's ProblemWriter.asMap, which the gateway cannot call: that
-     * class also has servlet methods, and loading it without the servlet API on the classpath
-     * fails with NoClassDefFoundError (jakarta.servlet.ServletOutputStream).
-     */
-    static Map<String, Object> asMap(ProblemDetail problem) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", String.valueOf(problem.getType()));
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        if (problem.getDetail() != null) {
-            body.put("detail", problem.getDetail());
-        }
-        if (problem.getInstance() != null) {
-            body.put("instance", problem.getInstance().toString());
-        }
-        if (problem.getProperties() != null) {
-            body.putAll(problem.getProperties());
-        }
-        return body;
-    }
 
     private static ProblemDetail internalError(HttpStatusCode status) {
         return Problems.of(status, Problems.codeFor(status), reasonPhrase(status),
