@@ -1,0 +1,283 @@
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A small, bounded HTTP load generator for THE WANS benchmarks (see bench/README.md). Runs as a
+ * single source file on Java 17+:
+ *
+ * <pre>
+ *   java bench/LoadGen.java http://localhost:8080/api/films --connections 16 --duration 10s \
+ *        --header "Authorization:Bearer ..." --baseline http://localhost:8080/health
+ * </pre>
+ *
+ * Each connection is one thread sending requests back to back (closed loop). After a warm-up that
+ * is not measured, it reports requests per second, latency percentiles and errors by kind. With
+ * --baseline it measures that URL first with the same settings and prints the ratios: numbers from
+ * one machine only mean something next to a baseline taken in the same run. Loopback targets only;
+ * every run is bounded in time and in request count.
+ */
+public final class LoadGen {
+
+    static final int MAX_CONNECTIONS = 256;
+    static final Duration MAX_DURATION = Duration.ofMinutes(5);
+    static final long MAX_REQUESTS = 10_000_000;
+
+    record Settings(URI target, URI baseline, int connections, Duration duration, Duration warmup, long maxRequests,
+                    String method, String body, Map<String, String> headers, Duration timeout) {
+    }
+
+    record Result(URI target, long requests, double seconds, long[] latenciesNanos, Map<String, Long> outcomes,
+                  long errors) {
+        double perSecond() {
+            return requests / seconds;
+        }
+
+        double percentileMillis(double p) {
+            if (latenciesNanos.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1;
+            return latenciesNanos[Math.max(0, Math.min(index, latenciesNanos.length - 1))] / 1e6;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings;
+        try {
+            settings = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("LoadGen: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
+        Result baseline = null;
+        if (settings.baseline() != null) {
+            baseline = run(client, settings, settings.baseline());
+            print("baseline", baseline, settings);
+        }
+        Result result = run(client, settings, settings.target());
+        print("target", result, settings);
+        if (baseline != null) {
+            System.out.printf("ratio     target/baseline: throughput %.2fx, p50 %.2fx, p99 %.2fx%n",
+                    result.perSecond() / baseline.perSecond(),
+                    result.percentileMillis(50) / baseline.percentileMillis(50),
+                    result.percentileMillis(99) / baseline.percentileMillis(99));
+        }
+        System.exit(result.errors() > 0 ? 1 : 0);
+    }
+
+    static final String USAGE = """
+            usage: java bench/LoadGen.java <url> [--connections N] [--duration 10s] [--warmup 2s]
+                   [--max-requests N] [--header Name:Value]... [--method GET] [--body TEXT]
+                   [--timeout 10s] [--baseline <url>]
+              loopback URLs only; at most %d connections, %d s and %d requests per measurement"""
+            .formatted(MAX_CONNECTIONS, MAX_DURATION.toSeconds(), MAX_REQUESTS);
+
+    static Settings parse(String[] args) {
+        URI target = null;
+        URI baseline = null;
+        int connections = 8;
+        Duration duration = Duration.ofSeconds(10);
+        Duration warmup = Duration.ofSeconds(2);
+        Duration timeout = Duration.ofSeconds(10);
+        long maxRequests = 1_000_000;
+        String method = "GET";
+        String body = null;
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                if (target != null) {
+                    throw new IllegalArgumentException("one target URL only (got " + target + " and " + arg + ")");
+                }
+                target = loopbackUrl(arg);
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(arg + " needs a value");
+            }
+            String value = args[++i];
+            switch (arg) {
+                case "--connections" -> connections = (int) number(arg, value, 1, MAX_CONNECTIONS);
+                case "--duration" -> duration = duration(arg, value, MAX_DURATION);
+                case "--warmup" -> warmup = duration(arg, value, Duration.ofMinutes(1));
+                case "--timeout" -> timeout = duration(arg, value, Duration.ofMinutes(1));
+                case "--max-requests" -> maxRequests = number(arg, value, 1, MAX_REQUESTS);
+                case "--method" -> method = value.toUpperCase();
+                case "--body" -> body = value;
+                case "--baseline" -> baseline = loopbackUrl(value);
+                case "--header" -> {
+                    int colon = value.indexOf(':');
+                    if (colon <= 0) {
+                        throw new IllegalArgumentException("--header " + value + " is not Name:Value");
+                    }
+                    headers.put(value.substring(0, colon).trim(), value.substring(colon + 1).trim());
+                }
+                default -> throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        if (target == null) {
+            throw new IllegalArgumentException("no target URL");
+        }
+        return new Settings(target, baseline, connections, duration, warmup, maxRequests, method, body,
+                Map.copyOf(headers), timeout);
+    }
+
+    /** Only this machine: the benchmarks never send traffic anywhere else. */
+    static URI loopbackUrl(String value) {
+        URI uri;
+        try {
+            uri = URI.create(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(value + " is not a URL");
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException(value + " is not an http(s) URL");
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
+                if (!address.isLoopbackAddress()) {
+                    throw new IllegalArgumentException(value + " is not on this machine: loopback targets only");
+                }
+            }
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("unknown host in " + value);
+        }
+        return uri;
+    }
+
+    static long number(String option, String value, long min, long max) {
+        try {
+            long n = Long.parseLong(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // explained below
+        }
+        throw new IllegalArgumentException(option + " " + value + " is not a whole number from " + min + " to " + max);
+    }
+
+    static Duration duration(String option, String value, Duration max) {
+        String v = value.trim().toLowerCase();
+        Duration d;
+        try {
+            if (v.endsWith("ms")) {
+                d = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+            } else if (v.endsWith("s")) {
+                d = Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)));
+            } else if (v.endsWith("m")) {
+                d = Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)));
+            } else {
+                d = Duration.ofSeconds(Long.parseLong(v));
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " " + value + " is not a time such as 10s or 500ms");
+        }
+        if (d.isNegative() || d.compareTo(max) > 0) {
+            throw new IllegalArgumentException(option + " " + value + " must be between 0 and " + max.toSeconds() + " s");
+        }
+        return d;
+    }
+
+    static Result run(HttpClient client, Settings s, URI url) throws InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(s.timeout());
+        s.headers().forEach(builder::header);
+        builder.method(s.method(), s.body() == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(s.body()));
+        HttpRequest request = builder.build();
+
+        long perThread = Math.max(1, s.maxRequests() / s.connections());
+        long warmupEnd = System.nanoTime() + s.warmup().toNanos();
+        long end = warmupEnd + s.duration().toNanos();
+        Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+        AtomicLong lastFinish = new AtomicLong(warmupEnd);
+        List<long[]> latencies = new ArrayList<>();
+        int[] counts = new int[s.connections()];
+        CountDownLatch done = new CountDownLatch(s.connections());
+        for (int t = 0; t < s.connections(); t++) {
+            long[] mine = new long[(int) Math.min(perThread, Integer.MAX_VALUE - 8)];
+            latencies.add(mine);
+            int index = t;
+            Thread worker = new Thread(() -> {
+                try {
+                    int n = 0;
+                    while (n < mine.length) {
+                        long begin = System.nanoTime();
+                        if (begin >= end) {
+                            break;
+                        }
+                        String outcome;
+                        try {
+                            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                            outcome = Integer.toString(response.statusCode());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        } catch (Exception e) {
+                            outcome = e.getClass().getSimpleName();
+                        }
+                        long finished = System.nanoTime();
+                        if (begin >= warmupEnd) {
+                            lastFinish.accumulateAndGet(finished, Math::max);
+                            mine[n++] = finished - begin;
+                            outcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
+                        }
+                    }
+                    counts[index] = n;
+                } finally {
+                    done.countDown();
+                }
+            }, "loadgen-" + t);
+            worker.setDaemon(true);
+            worker.start();
+        }
+        done.await();
+        // the window closes with the last measured answer (the end of --duration, or earlier at --max-requests)
+        double seconds = Math.max(1e-9, (lastFinish.get() - warmupEnd) / 1e9);
+        int total = Arrays.stream(counts).sum();
+        long[] all = new long[total];
+        int at = 0;
+        for (int t = 0; t < s.connections(); t++) {
+            System.arraycopy(latencies.get(t), 0, all, at, counts[t]);
+            at += counts[t];
+        }
+        Arrays.sort(all);
+        Map<String, Long> byOutcome = new TreeMap<>();
+        outcomes.forEach((k, v) -> byOutcome.put(k, v.sum()));
+        long errors = byOutcome.entrySet().stream()
+                .filter(e -> !(e.getKey().length() == 3 && e.getKey().startsWith("2")))
+                .mapToLong(Map.Entry::getValue).sum();
+        return new Result(url, total, seconds, all, byOutcome, errors);
+    }
+
+    static void print(String label, Result r, Settings s) {
+        System.out.printf("%-9s %s %s, %d connections, %.1f s measured after %.1f s warm-up%n", label, s.method(),
+                r.target(), s.connections(), r.seconds(), s.warmup().toMillis() / 1000.0);
+        System.out.printf("          requests %d (%.1f/s), errors %d%s%n", r.requests(), r.perSecond(), r.errors(),
+                r.requests() >= s.maxRequests() - s.connections() ? " (stopped at --max-requests)" : "");
+        System.out.printf("          latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                r.percentileMillis(50), r.percentileMillis(90), r.percentileMillis(99), r.percentileMillis(100));
+        System.out.println("          outcomes " + r.outcomes());
+    }
+}
