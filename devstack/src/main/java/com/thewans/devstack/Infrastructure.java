@@ -54,12 +54,14 @@ public final class Infrastructure implements AutoCloseable {
     private final StackOptions options;
     private final Externals externals;
     private final Set<Component> embedded;
+    private final LaunchCache launchCache;
 
     private EmbeddedPostgres postgres;
     private long postmasterPid;
     private long postmasterStart;
     private ChildProcess redis;
     private ChildProcess s3mock;
+    private boolean s3Archiving;
     private GreenMail greenMail;
     private boolean closed;
 
@@ -68,9 +70,18 @@ public final class Infrastructure implements AutoCloseable {
         this(options, EnumSet.allOf(Component.class));
     }
 
+    Infrastructure(StackOptions options, LaunchCache launchCache) {
+        this(options, EnumSet.allOf(Component.class), launchCache);
+    }
+
     /** Only the given components are embedded (tests that need just PostgreSQL and Redis). */
     public Infrastructure(StackOptions options, Set<Component> wanted) {
+        this(options, wanted, new LaunchCache(options.cacheDir(), options.javaCommand(), options.classDataSharing()));
+    }
+
+    private Infrastructure(StackOptions options, Set<Component> wanted, LaunchCache launchCache) {
         this.options = options;
+        this.launchCache = launchCache;
         this.externals = options.externals();
         EnumSet<Component> e = EnumSet.noneOf(Component.class);
         if (wanted.contains(Component.POSTGRES) && externals.externalDatabase().isEmpty()) {
@@ -122,10 +133,13 @@ public final class Infrastructure implements AutoCloseable {
             throw new DevstackException("S3Mock is missing at " + jar + "; build devstack first (./mvnw -pl devstack -am package)");
         }
         Path root = directory(options.dataDir().resolve("s3"));
+        LaunchCache.Launch launch = launchCache.prepare("s3mock", jar);
+        s3Archiving = launch.writesArchiveOnExit();
         List<String> command = new ArrayList<>();
         command.add(options.javaCommand());
         command.addAll(S3MOCK_JVM_OPTIONS);
-        command.addAll(List.of("-jar", jar.toString(),
+        command.addAll(launch.jvmOptions());
+        command.addAll(List.of("-jar", launch.jar().toString(),
                 "--http.port=" + options.port(S3_HTTP_PORT),
                 "--server.port=" + options.port(S3_HTTPS_PORT),
                 "--com.adobe.testing.s3mock.store.root=" + root,
@@ -357,7 +371,7 @@ public final class Infrastructure implements AutoCloseable {
             greenMail = null;
         }
         if (s3mock != null) {
-            s3mock.stop(Duration.ofSeconds(10));
+            s3mock.stop(Duration.ofSeconds(s3Archiving ? 60 : 10));
             s3mock = null;
         }
         if (redis != null) {

@@ -31,9 +31,13 @@ import com.icegreen.greenmail.util.GreenMail;
 public final class Stack implements AutoCloseable {
 
     private static final Duration SERVICE_GRACE = Duration.ofSeconds(20);
+    /** Eleven JVMs dumping their first class data archives at once need a while on two cores. */
+    private static final Duration ARCHIVING_GRACE = Duration.ofSeconds(120);
 
     private final StackOptions options;
     private final Infrastructure infrastructure;
+    private final LaunchCache launchCache;
+    private final Map<String, LaunchCache.Launch> launches = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Planned> planned;
     private final List<ChildProcess> started = new ArrayList<>();
     private final Map<String, Duration> took = new LinkedHashMap<>();
@@ -54,7 +58,8 @@ public final class Stack implements AutoCloseable {
 
     private Stack(StackOptions options) {
         this.options = options;
-        this.infrastructure = new Infrastructure(options);
+        this.launchCache = new LaunchCache(options.cacheDir(), options.javaCommand(), options.classDataSharing());
+        this.infrastructure = new Infrastructure(options, launchCache);
         this.planned = plan(options);
     }
 
@@ -118,6 +123,7 @@ public final class Stack implements AutoCloseable {
             options.progress("  postgres, redis, smtp ready; schemas provisioned ("
                     + HealthWaiter.seconds(Duration.between(startedAt, Instant.now())) + ")");
 
+            prepareLaunches();
             options.progress("Starting " + planned.size() + " platform processes (logs under " + options.logDir() + ")");
             List<HealthWaiter.Watch> watches = new ArrayList<>();
             infrastructure.s3Process().ifPresent(p -> watches.add(new HealthWaiter.Watch(member("s3"), p)));
@@ -197,6 +203,35 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /** Extracts the jars that changed since the last start, two at a time (one per core). */
+    private void prepareLaunches() {
+        List<String> modules = planned.stream().map(p -> p.spec().module()).distinct().toList();
+        Instant begin = Instant.now();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+            for (String module : modules) {
+                work.add(pool.submit(() -> launches.put(module, launchCache.prepare(module, options.jarOf(module)))));
+            }
+            for (var w : work) {
+                w.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DevstackException("interrupted while preparing the service jars");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new DevstackException("could not prepare the service jars: " + Infrastructure.oneLine(e), e);
+        } finally {
+            pool.shutdownNow();
+        }
+        launchCache.pruneSharedLibraries();
+        Duration took = Duration.between(begin, Instant.now());
+        if (took.toMillis() > 1000) {
+            options.progress("  extracted changed jars into " + options.cacheDir() + " (" + HealthWaiter.seconds(took)
+                    + "; the first start after a build also writes class data archives on exit)");
+        }
+    }
+
     private ChildProcess launch(Planned p) {
         Map<String, String> env = new LinkedHashMap<>(infrastructure.serviceEnvironment());
         for (ServiceSpec s : ServiceSpec.SERVICES) {
@@ -210,11 +245,14 @@ public final class Stack implements AutoCloseable {
         }
         env.putAll(options.serviceEnvironment());
         env.putAll(p.extraEnv());
+        LaunchCache.Launch launch = launches.getOrDefault(p.spec().module(),
+                LaunchCache.Launch.plain(options.jarOf(p.spec().module())));
         List<String> command = new ArrayList<>();
         command.add(options.javaCommand());
         command.addAll(options.jvmOptions());
+        command.addAll(launch.jvmOptions());
         command.add("-jar");
-        command.add(options.jarOf(p.spec().module()).toString());
+        command.add(launch.jar().toString());
         synchronized (lock) {
             if (stopping.get()) {
                 throw new DevstackException("stopping: not starting " + p.name());
@@ -354,16 +392,19 @@ public final class Stack implements AutoCloseable {
             return;
         }
         try {
+            boolean archiving = launches.values().stream().anyMatch(LaunchCache.Launch::writesArchiveOnExit);
             if (!children.isEmpty()) {
-                options.progress("Stopping " + children.size() + " platform processes...");
+                options.progress("Stopping " + children.size() + " platform processes"
+                        + (archiving ? " (they write their class data archives first: this once takes longer)" : "") + "...");
             }
-            ProcessTree.stopAll(children.stream().map(ChildProcess::handle).toList(), SERVICE_GRACE);
+            ProcessTree.stopAll(children.stream().map(ChildProcess::handle).toList(),
+                    archiving ? ARCHIVING_GRACE : SERVICE_GRACE);
             infrastructure.close();
             if (ownsFiles) {
                 Files.deleteIfExists(options.stateFile());
                 Files.deleteIfExists(options.pidFile());
             }
-            if (startedAt != null) {
+            if (ownsFiles) {
                 options.progress("Stopped.");
             }
         } catch (IOException e) {

@@ -40,6 +40,8 @@ public final class StackOptions {
     private final Map<String, String> environment;
     private final Map<String, String> serviceEnvironment;
     private final String javaCommand;
+    private final Path cacheDir;
+    private final boolean classDataSharing;
     private final Consumer<String> progress;
 
     private StackOptions(Builder b) {
@@ -53,6 +55,8 @@ public final class StackOptions {
         this.environment = Map.copyOf(b.environment);
         this.serviceEnvironment = Map.copyOf(b.serviceEnvironment);
         this.javaCommand = b.javaCommand != null ? b.javaCommand : currentJava();
+        this.cacheDir = (b.cacheDir != null ? b.cacheDir : baseDir.resolve("cache")).toAbsolutePath().normalize();
+        this.classDataSharing = b.classDataSharing;
         this.progress = b.progress;
     }
 
@@ -81,6 +85,14 @@ public final class StackOptions {
         String javaOpts = env.get("WANS_JAVA_OPTS");
         if (javaOpts != null && !javaOpts.isBlank()) {
             b.jvmOptions(Arrays.asList(javaOpts.trim().split("\\s+")));
+        }
+        String cds = env.get("WANS_CDS");
+        if (cds != null && !cds.isBlank()) {
+            b.classDataSharing(switch (cds.trim().toLowerCase()) {
+                case "on", "true", "1", "yes" -> true;
+                case "off", "false", "0", "no" -> false;
+                default -> throw new DevstackException("WANS_CDS=" + cds + " is neither on nor off");
+            });
         }
         String dir = env.get("WANS_DIR");
         if (dir != null && !dir.isBlank()) {
@@ -192,6 +204,15 @@ public final class StackOptions {
         return javaCommand;
     }
 
+    /** Extracted jars and class data sharing archives (see {@link LaunchCache}). */
+    public Path cacheDir() {
+        return cacheDir;
+    }
+
+    public boolean classDataSharing() {
+        return classDataSharing;
+    }
+
     public void progress(String line) {
         progress.accept(line);
     }
@@ -225,6 +246,8 @@ public final class StackOptions {
         private Map<String, String> environment = Map.of();
         private final Map<String, String> serviceEnvironment = new LinkedHashMap<>();
         private String javaCommand;
+        private Path cacheDir;
+        private boolean classDataSharing = true;
         private Consumer<String> progress = line -> { };
 
         private static Path defaultRepoRoot() {
@@ -283,6 +306,21 @@ public final class StackOptions {
 
         public Builder serviceEnvironment(String name, String value) {
             this.serviceEnvironment.put(name, value);
+            return this;
+        }
+
+        /**
+         * Where extracted jars and class data archives live; {@code <baseDir>/cache} unless set. The
+         * system tests may point several temporary stacks at one cache to start faster.
+         */
+        public Builder cacheDir(Path cacheDir) {
+            this.cacheDir = cacheDir;
+            return this;
+        }
+
+        /** Extract jars and use class data sharing archives (on by default; WANS_CDS=off turns it off). */
+        public Builder classDataSharing(boolean classDataSharing) {
+            this.classDataSharing = classDataSharing;
             return this;
         }
 

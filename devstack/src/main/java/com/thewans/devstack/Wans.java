@@ -30,7 +30,8 @@ public final class Wans {
             environment: DATABASE_URL + DATABASE_ADMIN_USER/_PASSWORD, REDIS_URL, S3_ENDPOINT + S3_ACCESS_KEY
             + S3_SECRET_KEY, SMTP_HOST + SMTP_PORT use external infrastructure instead of the embedded one;
             <SCHEMA>_DB_PASSWORD, WANS_START_TIMEOUT, WANS_TRANSCODING_WORKERS, WANS_PORT_OFFSET,
-            WANS_JAVA_OPTS (child JVM options), WANS_DIR (instead of .wans) tune the stack.
+            WANS_JAVA_OPTS (child JVM options), WANS_CDS=off (no extracted jars and class data archives),
+            WANS_DIR (instead of .wans) tune the stack.
             """;
 
     private Wans() {
@@ -179,9 +180,9 @@ public final class Wans {
         devstack.destroy();
         CompletableFuture<ProcessHandle> exit = devstack.onExit();
         try {
-            exit.get(90, TimeUnit.SECONDS);
+            exit.get(240, TimeUnit.SECONDS);
         } catch (Exception e) {
-            System.out.println("devstack did not stop within 90 s; killing it and what it started");
+            System.out.println("devstack did not stop within 240 s; killing it and what it started");
             devstack.destroyForcibly();
             try {
                 exit.get(10, TimeUnit.SECONDS);
