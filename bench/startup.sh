@@ -116,16 +116,27 @@ for ((run = 1; run <= runs; run++)); do
   total_rss=0
   total_pss=0
   count=0
-  report="$(mktemp)"
+  declare -A group_rss=() group_pss=() group_count=()
   for pid in $(echo "$pids" | tr ' ' '\n' | sort -n -u); do
     rss="$(kb_of VmRSS "$pid")"
     [[ -n "$rss" ]] || continue
     pss="$(kb_of Pss "$pid")"
+    pss="${pss:-$rss}"
+    # the stack's own members by name; PostgreSQL's backends and helpers summed as one line
     name="${names[$pid]:-$(tr -d '\0' < "/proc/$pid/comm" 2> /dev/null)}"
+    [[ "$name" == postgres ]] && name="postgres (postmaster and backends)"
+    group_rss[$name]=$((${group_rss[$name]:-0} + rss))
+    group_pss[$name]=$((${group_pss[$name]:-0} + pss))
+    group_count[$name]=$((${group_count[$name]:-0} + 1))
     total_rss=$((total_rss + rss))
-    total_pss=$((total_pss + ${pss:-$rss}))
+    total_pss=$((total_pss + pss))
     count=$((count + 1))
-    printf '    RSS %6d MB  PSS %6d MB  %s (pid %s)\n' $((rss / 1024)) $((${pss:-$rss} / 1024)) "$name" "$pid" >> "$report"
+  done
+  report="$(mktemp)"
+  for name in "${!group_rss[@]}"; do
+    label="$name"
+    ((${group_count[$name]} > 1)) && label="$name (${group_count[$name]} processes)"
+    printf '    RSS %6d MB  PSS %6d MB  %s\n' $((${group_rss[$name]} / 1024)) $((${group_pss[$name]} / 1024)) "$label" >> "$report"
   done
 
   stop_start="$(now_ms)"
