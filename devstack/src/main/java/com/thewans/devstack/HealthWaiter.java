@@ -42,6 +42,8 @@ public final class HealthWaiter {
 
     public static final int LOG_LINES = 20;
     private static final long POLL_MILLIS = 250;
+    private static final java.util.regex.Pattern FRAMES_OMITTED =
+            java.util.regex.Pattern.compile("\\.\\.\\. \\d+ (common frames omitted|more)");
 
     private final Probe probe = new Probe();
 
@@ -117,11 +119,22 @@ public final class HealthWaiter {
         ChildProcess p = w.process();
         StringBuilder message = new StringBuilder()
                 .append(w.member().name()).append(" exited with code ").append(p.exitCode())
-                .append(" before it was healthy; last lines of ").append(p.logFile()).append(':');
-        for (String line : p.tail(LOG_LINES)) {
+                .append(" before it was healthy; last lines of ").append(p.logFile())
+                .append(" (stack frames left out):");
+        for (String line : withoutStackFrames(p.tail(LOG_LINES * 20), LOG_LINES)) {
             message.append(System.lineSeparator()).append("    ").append(line);
         }
         return new ProcessDied(w.member().name(), message.toString());
+    }
+
+    /** The last lines that say something: "Caused by" and Spring's failure analysis, not "at ..." frames. */
+    static List<String> withoutStackFrames(List<String> lines, int keep) {
+        List<String> said = lines.stream()
+                .filter(l -> !l.isBlank())
+                .filter(l -> !l.stripLeading().startsWith("at "))
+                .filter(l -> !FRAMES_OMITTED.matcher(l.strip()).matches())
+                .toList();
+        return said.subList(Math.max(0, said.size() - keep), said.size());
     }
 
     private static String logHint(List<Watch> watches) {

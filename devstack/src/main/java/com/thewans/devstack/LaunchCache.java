@@ -47,17 +47,23 @@ public final class LaunchCache {
         return enabled;
     }
 
+    /** {@link #prepare(String, Path, String)} for a jar that runs as one process. */
+    public Launch prepare(String module, Path jar) {
+        return prepare(module, jar, module);
+    }
+
     /**
      * Extracts the jar if this cache has no current copy of it; any failure falls back to running
-     * the jar as it is (slower, never broken).
+     * the jar as it is (slower, never broken). Each process gets its own archive: two JVMs writing
+     * one archive at exit would corrupt it (a transcoding worker runs the transcoding-service jar).
      */
-    public Launch prepare(String name, Path jar) {
+    public Launch prepare(String module, Path jar, String process) {
         if (!enabled) {
             return Launch.plain(jar);
         }
-        Path dir = cacheDir.resolve(name);
+        Path dir = cacheDir.resolve(module);
         Path extracted = dir.resolve("app").resolve(jar.getFileName());
-        Path archive = dir.resolve("app.jsa");
+        Path archive = dir.resolve(process.equals(module) ? "app.jsa" : process + ".jsa");
         try {
             String stamp = stamp(jar);
             Path stampFile = dir.resolve("source.stamp");

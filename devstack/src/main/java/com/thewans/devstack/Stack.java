@@ -211,7 +211,7 @@ public final class Stack implements AutoCloseable {
         try {
             List<java.util.concurrent.Future<?>> work = new ArrayList<>();
             for (String module : modules) {
-                work.add(pool.submit(() -> launches.put(module, launchCache.prepare(module, options.jarOf(module)))));
+                work.add(pool.submit(() -> launchCache.prepare(module, options.jarOf(module), module)));
             }
             for (var w : work) {
                 w.get();
@@ -245,8 +245,8 @@ public final class Stack implements AutoCloseable {
         }
         env.putAll(options.serviceEnvironment());
         env.putAll(p.extraEnv());
-        LaunchCache.Launch launch = launches.getOrDefault(p.spec().module(),
-                LaunchCache.Launch.plain(options.jarOf(p.spec().module())));
+        LaunchCache.Launch launch = launchCache.prepare(p.spec().module(), options.jarOf(p.spec().module()), p.name());
+        launches.put(p.name(), launch);
         List<String> command = new ArrayList<>();
         command.add(options.javaCommand());
         command.addAll(options.jvmOptions());
