@@ -1,0 +1,5 @@
+package com.thewans.identity.account;
+
+public enum AccountStatus {
+    ACTIVE, DISABLED
+}

@@ -1,0 +1,5 @@
+package com.thewans.identity.session;
+
+public enum SignInMethod {
+    PASSWORD, WALLET
+}
