@@ -25,6 +25,9 @@ public final class Wans {
                          --timeout SECONDS         give up when not all healthy by then (default 300)
               down     stop the stack that ./wans up runs (from another shell)
               status   show each process's URL, pid and health
+              test     run the whole test suite (./mvnw -B verify) with the chosen JDK
+              provision  create every service's schema and login role in the external database named by
+                       DATABASE_URL + DATABASE_ADMIN_USER/_PASSWORD (used by compose and the k8s job)
               help     show this
 
             environment: DATABASE_URL + DATABASE_ADMIN_USER/_PASSWORD, REDIS_URL, S3_ENDPOINT + S3_ACCESS_KEY
@@ -60,6 +63,7 @@ public final class Wans {
             case "up" -> up(rest);
             case "down" -> noOptions("down", rest) ? down() : 2;
             case "status" -> noOptions("status", rest) ? status() : 2;
+            case "provision" -> noOptions("provision", rest) ? provision(System.getenv()) : 2;
             case "help", "-h", "--help" -> {
                 System.out.print(USAGE);
                 yield 0;
@@ -70,6 +74,28 @@ public final class Wans {
                 yield 2;
             }
         };
+    }
+
+    /** Creates or converges every service's schema and role in an external database, then exits. */
+    static int provision(Map<String, String> env) {
+        Externals.Database database = Externals.fromEnvironment(env).externalDatabase()
+                .orElseThrow(() -> new DevstackException(
+                        "provision needs DATABASE_URL, DATABASE_ADMIN_USER and DATABASE_ADMIN_PASSWORD"));
+        StackOptions options = StackOptions.fromEnvironment(env).build();
+        org.postgresql.ds.PGSimpleDataSource admin = new org.postgresql.ds.PGSimpleDataSource();
+        admin.setUrl(database.jdbcUrl());
+        admin.setUser(database.adminUser());
+        admin.setPassword(database.adminPassword());
+        com.thewans.common.db.SchemaProvisioner provisioner = new com.thewans.common.db.SchemaProvisioner(admin);
+        for (ServiceSpec service : ServiceSpec.SERVICES) {
+            try {
+                provisioner.provision(service.schema(), service.schema(), options.databasePassword(service.schema()));
+            } catch (RuntimeException e) {
+                throw new DevstackException("could not provision schema " + service.schema() + ": " + e.getMessage(), e);
+            }
+            System.out.println("provisioned schema and role " + service.schema());
+        }
+        return 0;
     }
 
     private static boolean noOptions(String command, List<String> rest) {
