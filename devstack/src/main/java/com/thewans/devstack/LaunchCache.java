@@ -25,9 +25,23 @@ public final class LaunchCache {
      * How to launch one jar: JVM flags to add and the jar to run. {@code writesArchiveOnExit}: this
      * run has no archive yet and dumps one when it exits, which takes a few CPU seconds.
      */
-    public record Launch(List<String> jvmOptions, Path jar, boolean writesArchiveOnExit) {
+    public record Launch(List<String> jvmOptions, Path jar, boolean writesArchiveOnExit, Path archive) {
         static Launch plain(Path jar) {
-            return new Launch(List.of(), jar, false);
+            return new Launch(List.of(), jar, false, null);
+        }
+
+        /**
+         * Removes an archive this run wrote from a process that never became healthy: it holds only
+         * the classes of a failed start, and a valid archive is never replaced by a better one.
+         */
+        public void discardArchive() {
+            if (writesArchiveOnExit && archive != null) {
+                try {
+                    Files.deleteIfExists(archive);
+                } catch (IOException e) {
+                    // the next start maps it and still starts, only slower than it could
+                }
+            }
         }
     }
 
@@ -82,7 +96,7 @@ public final class LaunchCache {
         } catch (IOException e) {
             return Launch.plain(jar);
         }
-        return new Launch(archiveOptions(archive), extracted, !Files.isRegularFile(archive));
+        return new Launch(archiveOptions(archive), extracted, !Files.isRegularFile(archive), archive);
     }
 
     private List<String> archiveOptions(Path archive) {

@@ -392,13 +392,7 @@ public final class Stack implements AutoCloseable {
             return;
         }
         try {
-            boolean archiving = launches.values().stream().anyMatch(LaunchCache.Launch::writesArchiveOnExit);
-            if (!children.isEmpty()) {
-                options.progress("Stopping " + children.size() + " platform processes"
-                        + (archiving ? " (they write their class data archives first: this once takes longer)" : "") + "...");
-            }
-            ProcessTree.stopAll(children.stream().map(ChildProcess::handle).toList(),
-                    archiving ? ARCHIVING_GRACE : SERVICE_GRACE);
+            stopPlatform(children);
             infrastructure.close();
             if (ownsFiles) {
                 Files.deleteIfExists(options.stateFile());
@@ -412,6 +406,41 @@ public final class Stack implements AutoCloseable {
         } finally {
             stopped.countDown();
             removeShutdownHook();
+        }
+    }
+
+    /**
+     * Processes that write their first class data archive on exit get time for it, two at a time
+     * (one per core) so none is killed half-way because the others took the CPU. Processes that
+     * never became healthy are not allowed to leave an archive of a failed start behind.
+     */
+    private void stopPlatform(List<ChildProcess> children) {
+        List<ChildProcess> archiving = new ArrayList<>();
+        List<ChildProcess> others = new ArrayList<>();
+        List<ChildProcess> unhealthy = new ArrayList<>();
+        for (ChildProcess child : children) {
+            LaunchCache.Launch launch = launches.get(child.name());
+            boolean writes = launch != null && launch.writesArchiveOnExit();
+            if (writes && took.containsKey(child.name())) {
+                archiving.add(child);
+            } else if (writes) {
+                unhealthy.add(child);
+            } else {
+                others.add(child);
+            }
+        }
+        if (!children.isEmpty()) {
+            options.progress("Stopping " + children.size() + " platform processes"
+                    + (archiving.isEmpty() ? "" : " (" + archiving.size() + " first write their class data archives, "
+                    + "which takes a while once after a build)") + "...");
+        }
+        ProcessTree.stopAll(unhealthy.stream().map(ChildProcess::handle).toList(), Duration.ZERO);
+        unhealthy.forEach(c -> launches.get(c.name()).discardArchive());
+        ProcessTree.stopAll(others.stream().map(ChildProcess::handle).toList(), SERVICE_GRACE);
+        for (int i = 0; i < archiving.size(); i += 2) {
+            List<ProcessHandle> batch = archiving.subList(i, Math.min(i + 2, archiving.size())).stream()
+                    .map(ChildProcess::handle).toList();
+            ProcessTree.stopAll(batch, ARCHIVING_GRACE);
         }
     }
 

@@ -206,9 +206,22 @@ public final class Wans {
         devstack.destroy();
         CompletableFuture<ProcessHandle> exit = devstack.onExit();
         try {
-            exit.get(240, TimeUnit.SECONDS);
+            // normally seconds; the first stop after a build writes class data archives, two at a time
+            for (int waited = 0; !exit.isDone(); waited += 30) {
+                if (waited >= 900) {
+                    throw new java.util.concurrent.TimeoutException();
+                }
+                if (waited > 0) {
+                    System.out.println("  still stopping (" + waited + " s)...");
+                }
+                try {
+                    exit.get(30, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException notYet) {
+                    // report and keep waiting
+                }
+            }
         } catch (Exception e) {
-            System.out.println("devstack did not stop within 240 s; killing it and what it started");
+            System.out.println("devstack did not stop within 900 s; killing it and what it started");
             devstack.destroyForcibly();
             try {
                 exit.get(10, TimeUnit.SECONDS);
