@@ -1,5 +1,6 @@
 package com.thewans.identity;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -9,6 +10,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.thewans.common.testing.WansServiceTest;
+
+import tools.jackson.databind.JsonNode;
 
 /** identity-service running for real on a random port, against real PostgreSQL and Redis. */
 @WansServiceTest
@@ -35,6 +38,26 @@ public abstract class IdentityTestSupport {
         String email = api.registerEmail();
         jdbc.update("update users set roles = 'ADMIN,VIEWER' where email = ?", email);
         return api.login(email);
+    }
+
+    /** The data of every outbox event of this type about this user, oldest first. */
+    protected List<JsonNode> eventsAbout(String type, UUID userId) {
+        return jdbc.queryForList("""
+                select envelope::text from outbox_event where type = ? and envelope -> 'data' ->> 'userId' = ?
+                order by occurred_at""", String.class, type, userId.toString()).stream()
+                .map(envelope -> IdentityApi.JSON.readTree(envelope).get("data")).toList();
+    }
+
+    /** The code in the newest event of this type sent to this destination. */
+    protected String lastCodeSentTo(String type, String destination) {
+        List<String> codes = jdbc.queryForList("""
+                select envelope -> 'data' ->> 'code' from outbox_event
+                where type = ? and envelope -> 'data' ->> 'destination' = ? order by occurred_at desc""",
+                String.class, type, destination);
+        if (codes.isEmpty()) {
+            throw new AssertionError("No " + type + " event was sent to " + destination);
+        }
+        return codes.get(0);
     }
 
     protected UUID userIdOf(String email) {

@@ -1,0 +1,5 @@
+package com.thewans.identity.creator;
+
+enum ApplicationStatus {
+    PENDING, APPROVED, REJECTED
+}
