@@ -75,9 +75,12 @@ cleanup() {
   if [[ -n "$WANS_PID" ]] && kill -0 "$WANS_PID" 2> /dev/null; then
     ./wans down > /dev/null 2>&1 || true
   fi
+  WANS_PID=""
   [[ -n "$LOG" ]] && rm -f "$LOG"
+  LOG=""
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'cleanup; exit 130' INT TERM
 
 for ((run = 1; run <= runs; run++)); do
   LOG="$(mktemp)"
