@@ -39,7 +39,8 @@ class PlatformSystemTest {
                 .repoRoot(repoRoot)
                 .baseDir(repoRoot.resolve("system-tests/target/wans"))
                 .portOffset(PORT_OFFSET)
-                .startTimeout(Duration.ofMinutes(6))
+                // eleven cold JVMs on two cores: about two minutes alone, far more on a busy machine
+                .startTimeout(Duration.ofMinutes(12))
                 .progress(System.out)
                 .build());
         gateway = new TestHttp(stack.gatewayUrl());
