@@ -29,10 +29,13 @@ public final class IdentityApi {
             JsonNode body) {
     }
 
-    private final TestHttp http;
-    private final String clientAddress;
+    private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger();
+    /** Counted, so no two accounts of a test run ever draw the same number. */
+    private static final AtomicInteger NEXT_PHONE = new AtomicInteger(ThreadLocalRandom.current().nextInt(9_000_000));
 
     private final int port;
+    private final TestHttp http;
+    private final String clientAddress;
 
     IdentityApi(int port) {
         this(port, nextAddress());
@@ -73,7 +76,8 @@ public final class IdentityApi {
     }
 
     public TestHttp.Response send(String method, String path, Object body, String... headers) {
-        List<String> all = new ArrayList<>(List.of("X-Forwarded-For", clientAddress, "User-Agent", "IdentityApiTest/1.0"));
+        List<String> all = new ArrayList<>(
+                List.of("X-Forwarded-For", clientAddress, "User-Agent", "IdentityApiTest/1.0"));
         if (body != null) {
             all.addAll(List.of("Content-Type", "application/json"));
         }
@@ -121,7 +125,7 @@ public final class IdentityApi {
     }
 
     public static String uniquePhone() {
-        return "+6757" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+        return "+6757" + String.format("%07d", NEXT_PHONE.getAndIncrement() % 10_000_000);
     }
 
     public static Map<String, Object> map(Object... keysAndValues) {
@@ -138,6 +142,4 @@ public final class IdentityApi {
         String[] networks = {"203.0.113.", "198.51.100.", "192.0.2."};
         return networks[(n / 254) % 3] + (n % 254 + 1);
     }
-
-    private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger();
 }

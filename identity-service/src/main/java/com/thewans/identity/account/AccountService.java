@@ -17,6 +17,7 @@ import com.thewans.identity.profile.ProfileService;
 import com.thewans.identity.session.EndReason;
 import com.thewans.identity.session.SessionService;
 import com.thewans.identity.verification.VerificationService;
+import com.thewans.identity.web.InvalidField;
 
 /** Creating accounts and changing their password. */
 @Service
@@ -54,7 +55,7 @@ class AccountService {
         boolean hasEmail = registration.email() != null && !registration.email().isBlank();
         boolean hasPhone = registration.phone() != null && !registration.phone().isBlank();
         if (!hasEmail && !hasPhone) {
-            throw new com.thewans.identity.web.InvalidField("email", "send an email, a phone number or both");
+            throw new InvalidField("email", "send an email, a phone number or both");
         }
         EmailAddress email = hasEmail ? EmailAddress.of(registration.email()) : null;
         PhoneNumber phone = hasPhone ? PhoneNumber.of(registration.phone()) : null;

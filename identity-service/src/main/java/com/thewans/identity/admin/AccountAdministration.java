@@ -75,7 +75,8 @@ public class AccountAdministration {
     @Transactional
     void disable(UUID adminId, UUID userId, String reason) {
         if (adminId.equals(userId)) {
-            throw new AccountStateConflict("cannot-disable-yourself", "Administrators cannot disable their own account");
+            throw new AccountStateConflict("cannot-disable-yourself",
+                    "Administrators cannot disable their own account");
         }
         UserAccount account = lock(userId);
         account.disable(reason, clock.instant());

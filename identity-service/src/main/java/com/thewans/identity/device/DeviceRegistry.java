@@ -20,7 +20,8 @@ public class DeviceRegistry {
     private final Clock clock;
     private final int maxPerAccount;
 
-    DeviceRegistry(DeviceRepository devices, Clock clock, @Value("${identity.devices.max-per-account}") int maxPerAccount) {
+    DeviceRegistry(DeviceRepository devices, Clock clock,
+            @Value("${identity.devices.max-per-account}") int maxPerAccount) {
         this.devices = devices;
         this.clock = clock;
         this.maxPerAccount = maxPerAccount;

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,11 +37,12 @@ class LoginController {
     }
 
     @PostMapping("/api/auth/login")
-    TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+    ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         ClientOrigin origin = ClientOrigin.of(http);
         DeviceDetails device = DeviceDetails.describe(request.deviceName(), request.deviceType(),
                 request.fingerprint(), origin);
-        return TokenResponse.of(logins.login(Contact.of(request.email(), request.phone()), request.password(), device,
-                request.replaceDeviceId(), origin), clock);
+        Contact contact = Contact.of(request.email(), request.phone());
+        return TokenResponse.answer(
+                logins.login(contact, request.password(), device, request.replaceDeviceId(), origin), clock);
     }
 }

@@ -31,7 +31,8 @@ class ProfileController {
             @IsoCountry String country,
             @SupportedLanguage String language,
             @Size(max = 20) List<@NotBlank @Size(max = 40)
-                    @Pattern(regexp = "^[\\p{L}\\p{N} &'\\-]+$", message = "must be a genre name") String> preferredGenres,
+                    @Pattern(regexp = "^[\\p{L}\\p{N} &'\\-]+$", message = "must be a genre name") String>
+                    preferredGenres,
             MaturityRating maturityLimit) {
     }
 

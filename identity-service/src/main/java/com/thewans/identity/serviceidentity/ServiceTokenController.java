@@ -19,7 +19,8 @@ import com.thewans.identity.token.IssuedToken;
 @RestController
 class ServiceTokenController {
 
-    record ClientCredentials(@NotBlank @Size(max = 100) String clientId, @NotBlank @Size(max = 200) String clientSecret) {
+    record ClientCredentials(@NotBlank @Size(max = 100) String clientId,
+            @NotBlank @Size(max = 200) String clientSecret) {
 
         @Override
         public String toString() {

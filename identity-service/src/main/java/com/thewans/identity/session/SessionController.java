@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,8 +46,8 @@ class SessionController {
     }
 
     @PostMapping("/api/auth/refresh")
-    TokenResponse refresh(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
-        return TokenResponse.of(sessions.refresh(request.refreshToken(), ClientOrigin.of(http)), clock);
+    ResponseEntity<TokenResponse> refresh(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
+        return TokenResponse.answer(sessions.refresh(request.refreshToken(), ClientOrigin.of(http)), clock);
     }
 
     @PostMapping("/api/auth/logout")

@@ -153,7 +153,8 @@ public class SigningKeys implements SmartInitializingSingleton {
     }
 
     private synchronized Snapshot reload() {
-        List<SigningKey> published = new ArrayList<>(keys.findByStatusIn(List.of(KeyStatus.CURRENT, KeyStatus.PREVIOUS)));
+        List<SigningKey> published = new ArrayList<>(
+                keys.findByStatusIn(List.of(KeyStatus.CURRENT, KeyStatus.PREVIOUS)));
         SigningKey current = published.stream().filter(k -> k.status() == KeyStatus.CURRENT).findFirst()
                 .orElseThrow(() -> new IllegalStateException("There is no current signing key"));
         Snapshot previous = snapshot;

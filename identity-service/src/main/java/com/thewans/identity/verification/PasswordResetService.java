@@ -39,8 +39,8 @@ class PasswordResetService {
     private final Clock clock;
 
     PasswordResetService(UserAccountRepository users, OneTimeCodes codes, DomainEvents events, PasswordPolicy policy,
-            PasswordHasher hasher, SessionService sessions, AuditLog audit, PlatformTransactionManager transactionManager,
-            Clock clock) {
+            PasswordHasher hasher, SessionService sessions, AuditLog audit,
+            PlatformTransactionManager transactionManager, Clock clock) {
         this.users = users;
         this.codes = codes;
         this.events = events;

@@ -60,8 +60,8 @@ public class VerificationService {
                 "account-not-found", "There is no account for this token"));
         String destination = channel == ContactChannel.EMAIL ? account.email() : account.phone();
         if (destination == null) {
-            throw new WansException(HttpStatus.CONFLICT, "no-such-contact",
-                    "The account has no " + (channel == ContactChannel.EMAIL ? "email" : "phone number") + " to verify");
+            String what = channel == ContactChannel.EMAIL ? "email" : "phone number";
+            throw new WansException(HttpStatus.CONFLICT, "no-such-contact", "The account has no " + what + " to verify");
         }
         if (channel == ContactChannel.EMAIL ? account.emailVerified() : account.phoneVerified()) {
             throw new WansException(HttpStatus.CONFLICT, "already-verified", "This is verified already");

@@ -62,11 +62,11 @@ class WalletController {
     }
 
     @PostMapping("/api/auth/wallet/login")
-    TokenResponse login(@Valid @RequestBody WalletLogin login, HttpServletRequest http) {
+    ResponseEntity<TokenResponse> login(@Valid @RequestBody WalletLogin login, HttpServletRequest http) {
         ClientOrigin origin = ClientOrigin.of(http);
         DeviceDetails device = DeviceDetails.describe(login.deviceName(), login.deviceType(), login.fingerprint(),
                 origin);
-        return TokenResponse.of(signIn.signIn(login.message(), login.signature(), device, login.replaceDeviceId(),
+        return TokenResponse.answer(signIn.signIn(login.message(), login.signature(), device, login.replaceDeviceId(),
                 origin), clock);
     }
 

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 class WalletNonces {
 
     private static final String PREFIX = "siwe-nonce:";
-    private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+    private static final char[] ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private final StringRedisTemplate redis;
     private final WalletSettings settings;

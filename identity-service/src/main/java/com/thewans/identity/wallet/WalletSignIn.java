@@ -86,7 +86,8 @@ class WalletSignIn {
                         "This wallet signs in to another account already");
             }
             if (!users.existsById(userId)) {
-                throw new WansException(HttpStatus.NOT_FOUND, "account-not-found", "There is no account for this token");
+                throw new WansException(HttpStatus.NOT_FOUND, "account-not-found",
+                        "There is no account for this token");
             }
             Wallet linked = wallets.save(new Wallet(address, userId, clock.instant()));
             audit.record("identity.wallet_linked", userId.toString(), Map.of("address", address));

@@ -6,8 +6,11 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,13 +29,16 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Two answers common's handler cannot give: a 429 with the Retry-After header, and a body that
- * names the JSON field that was unknown or of the wrong kind (clients fix their forms by field).
+ * Answers common's handler cannot give: a 429 with the Retry-After header, a body that names the
+ * JSON field that was unknown or of the wrong kind (clients fix their forms by field), and a 503
+ * rather than a 500 when Redis is away.
  * Everything else falls through to common's ProblemHandler.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class IdentityProblemAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityProblemAdvice.class);
 
     private final ProblemDecorator decorator;
 
@@ -47,6 +53,16 @@ class IdentityProblemAdvice {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()));
         return answer(problem, headers, request);
+    }
+
+    /** Sessions, throttles and nonces live in Redis: without it identity cannot answer safely. */
+    @ExceptionHandler(RedisConnectionFailureException.class)
+    ResponseEntity<Object> redisUnavailable(RedisConnectionFailureException ex, HttpServletRequest request) {
+        log.warn("Redis is unavailable: {}", ex.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable",
+                "Service Unavailable", "Sign-in is unavailable for a moment; try again shortly");
+        problem.setProperty("dependency", "redis");
+        return answer(problem, new HttpHeaders(), request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -47,6 +47,17 @@ class PasswordLoginTest extends IdentityTestSupport {
     }
 
     @Test
+    void tokenResponsesAreNeverCached() {
+        String email = api.registerEmail();
+
+        var login = api.tryLogin(map("email", email, "password", PASSWORD));
+        var refresh = api.post("/api/auth/refresh", map("refreshToken", login.json().get("refreshToken").asString()));
+
+        assertThat(login.header("Cache-Control")).contains("no-store");
+        assertThat(refresh.header("Cache-Control")).contains("no-store");
+    }
+
+    @Test
     void identityAcceptsItsOwnAccessTokens() {
         var tokens = api.newViewer();
 
