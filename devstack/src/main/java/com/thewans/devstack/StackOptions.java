@@ -86,14 +86,7 @@ public final class StackOptions {
         if (javaOpts != null && !javaOpts.isBlank()) {
             b.jvmOptions(Arrays.asList(javaOpts.trim().split("\\s+")));
         }
-        String cds = env.get("WANS_CDS");
-        if (cds != null && !cds.isBlank()) {
-            b.classDataSharing(switch (cds.trim().toLowerCase()) {
-                case "on", "true", "1", "yes" -> true;
-                case "off", "false", "0", "no" -> false;
-                default -> throw new DevstackException("WANS_CDS=" + cds + " is neither on nor off");
-            });
-        }
+        b.classDataSharing(classDataSharing(env.get("WANS_CDS")));
         String dir = env.get("WANS_DIR");
         if (dir != null && !dir.isBlank()) {
             b.baseDir(Path.of(dir.trim()));
@@ -139,6 +132,18 @@ public final class StackOptions {
             // explained below
         }
         throw new DevstackException(setting + "=" + value + " is not a positive time such as 300, 300s or 5m");
+    }
+
+    /** WANS_CDS: on (default) or off. */
+    static boolean classDataSharing(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return true;
+        }
+        return switch (setting.trim().toLowerCase()) {
+            case "on", "true", "1", "yes" -> true;
+            case "off", "false", "0", "no" -> false;
+            default -> throw new DevstackException("WANS_CDS=" + setting + " is neither on nor off");
+        };
     }
 
     private static String currentJava() {
@@ -247,8 +252,18 @@ public final class StackOptions {
         private final Map<String, String> serviceEnvironment = new LinkedHashMap<>();
         private String javaCommand;
         private Path cacheDir;
-        private boolean classDataSharing = true;
+        // WANS_CDS=off also reaches stacks built in code (the system tests), e.g. on CI, where a
+        // fresh clone would write archives at the end only to throw them away
+        private boolean classDataSharing = defaultClassDataSharing();
         private Consumer<String> progress = line -> { };
+
+        private static boolean defaultClassDataSharing() {
+            try {
+                return StackOptions.classDataSharing(System.getenv("WANS_CDS"));
+            } catch (DevstackException e) {
+                return true;
+            }
+        }
 
         private static Path defaultRepoRoot() {
             String configured = System.getProperty("wans.repoRoot");
