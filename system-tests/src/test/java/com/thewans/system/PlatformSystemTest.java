@@ -79,7 +79,7 @@ class PlatformSystemTest {
 
     static Stream<Arguments> routes() {
         Map<String, List<String>> prefixes = Map.of(
-                "identity-service", List.of("/api/auth/probe", "/api/profile/probe", "/.well-known/jwks.json"),
+                "identity-service", List.of("/api/auth/probe", "/api/profile/probe"),
                 "catalog-service", List.of("/api/films/probe", "/api/genres/probe"),
                 "rights-service", List.of("/api/windows/probe", "/api/availability/probe", "/api/entitlements/probe"),
                 "payment-service", List.of("/api/subscriptions/probe", "/api/plans/probe", "/api/transactions/probe",
@@ -102,6 +102,14 @@ class PlatformSystemTest {
                 .startsWith("application/problem+json");
         // the answering service names itself in every problem it returns
         assertThat(response.json().get("service").asString()).as(path).isEqualTo(service);
+    }
+
+    @Test
+    void identitysKeySetIsPublicThroughTheGateway() {
+        var jwks = gateway.get("/.well-known/jwks.json");
+        assertThat(jwks.status()).as(jwks.body()).isEqualTo(200);
+        assertThat(jwks.json().get("keys").get(0).get("alg").asString()).isEqualTo("RS256");
+        assertThat(jwks.json().get("keys").get(0).get("kid").asString()).isNotBlank();
     }
 
     @Test
