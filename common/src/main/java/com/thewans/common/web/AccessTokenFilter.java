@@ -14,6 +14,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.thewans.common.problem.Problems;
+import com.thewans.common.security.SessionRevocations;
 import com.thewans.common.security.AccessTokenVerifier;
 import com.thewans.common.security.CurrentUser;
 import com.thewans.common.security.InvalidAccessToken;
@@ -29,10 +30,12 @@ public class AccessTokenFilter extends OncePerRequestFilter {
 
     private final AccessTokenVerifier verifier;
     private final ProblemWriter problems;
+    private final SessionRevocations revocations;
 
-    public AccessTokenFilter(AccessTokenVerifier verifier, ProblemWriter problems) {
+    public AccessTokenFilter(AccessTokenVerifier verifier, ProblemWriter problems, SessionRevocations revocations) {
         this.verifier = verifier;
         this.problems = problems;
+        this.revocations = revocations;
     }
 
     @Override
@@ -52,6 +55,20 @@ public class AccessTokenFilter extends OncePerRequestFilter {
             user = verifier.verify(header.substring(BEARER.length()).trim());
         } catch (InvalidAccessToken e) {
             reject(request, response, e.getMessage());
+            return;
+        }
+        boolean revoked;
+        try {
+            revoked = revocations != null && revocations.isRevoked(user.sessionId());
+        } catch (RuntimeException e) {
+            // without Redis we cannot tell a signed-out session from a live one: refuse, do not guess
+            problems.write(request, response, Problems.of(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+                    "dependency-unavailable", "Service Unavailable",
+                    "Sign-in state cannot be checked right now; try again shortly"));
+            return;
+        }
+        if (revoked) {
+            reject(request, response, "This session has been signed out");
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

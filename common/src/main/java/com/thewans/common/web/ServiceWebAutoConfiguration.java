@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,6 +21,7 @@ import com.thewans.common.problem.ProblemDecorator;
 import com.thewans.common.problem.ProblemHandler;
 import com.thewans.common.problem.Problems;
 import com.thewans.common.security.AccessTokenVerifier;
+import com.thewans.common.security.SessionRevocations;
 import com.thewans.common.security.TokenVerificationAutoConfiguration;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -60,14 +62,17 @@ public class ServiceWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain wansSecurityFilterChain(HttpSecurity http, AccessTokenVerifier verifier,
-            ProblemWriter problems, ObjectProvider<AuthorizationRules> serviceRules) throws Exception {
+            ProblemWriter problems, ObjectProvider<AuthorizationRules> serviceRules,
+            ObjectProvider<StringRedisTemplate> redis) throws Exception {
+        SessionRevocations revocations = redis.getIfAvailable() == null ? null
+                : new SessionRevocations(redis.getIfAvailable());
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new AccessTokenFilter(verifier, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new AccessTokenFilter(verifier, problems, revocations), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
