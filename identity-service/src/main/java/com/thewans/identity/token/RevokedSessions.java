@@ -18,7 +18,7 @@ import com.thewans.common.security.TokenProperties;
 @Component
 public class RevokedSessions {
 
-    public static final String KEY_PREFIX = "revoked-session:";
+    public static final String KEY_PREFIX = com.thewans.common.security.SessionRevocations.KEY_PREFIX;
 
     private final StringRedisTemplate redis;
     private final Duration keepFor;
@@ -45,10 +45,6 @@ public class RevokedSessions {
             }
             return null;
         });
-    }
-
-    public boolean contains(UUID sessionId) {
-        return Boolean.TRUE.equals(redis.hasKey(KEY_PREFIX + sessionId));
     }
 
     public Duration keepFor() {

@@ -11,11 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessException;
 
 import com.thewans.common.security.AccessTokenVerifier;
-import com.thewans.common.security.CurrentUser;
-import com.thewans.common.security.InvalidAccessToken;
 import com.thewans.common.security.JwksSource;
 import com.thewans.common.security.TokenProperties;
 import com.thewans.identity.signing.SigningKeys;
@@ -25,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * identity verifies tokens with common's verifier like every service, but reads its own keys
- * straight from its key store instead of calling its own JWKS over HTTP. It also refuses tokens
- * of ended sessions, so logout takes effect here at once, whatever common's verifier does.
+ * straight from its key store instead of calling its own JWKS over HTTP. Tokens of ended sessions
+ * are refused by common's token filter, here as in every service.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenVerification {
@@ -35,14 +32,14 @@ class TokenVerification {
 
     @Bean
     AccessTokenVerifier accessTokenVerifier(SigningKeys keys, TokenProperties platform, TokenSettings settings,
-            RevokedSessions revokedSessions, JsonMapper json, Clock clock) {
+            JsonMapper json, Clock clock) {
         JwksSource own = keys::jwks;
         String extra = settings.alsoTrustJwksUri();
         JwksSource source = extra == null || extra.isBlank() ? own : merged(own, JwksSource.of(extra), json);
         // the key store is local and cached, so an unknown kid may look again at once (a rotation
         // on another instance then shows within the key store's refresh interval)
-        return new SessionCheckingVerifier(source, platform.issuer(), platform.audience(), platform.clockSkew(),
-                Duration.ofSeconds(5), Duration.ZERO, clock, revokedSessions);
+        return new AccessTokenVerifier(source, platform.issuer(), platform.audience(), platform.clockSkew(),
+                Duration.ofSeconds(5), Duration.ZERO, clock);
     }
 
     private static JwksSource merged(JwksSource own, JwksSource extra, JsonMapper json) {
@@ -58,34 +55,4 @@ class TokenVerification {
         };
     }
 
-    static final class SessionCheckingVerifier extends AccessTokenVerifier {
-
-        private final RevokedSessions revokedSessions;
-
-        SessionCheckingVerifier(JwksSource source, String issuer, String audience, Duration clockSkew,
-                Duration maxKeyAge, Duration minRefreshInterval, Clock clock, RevokedSessions revokedSessions) {
-            super(source, issuer, audience, clockSkew, maxKeyAge, minRefreshInterval, clock);
-            this.revokedSessions = revokedSessions;
-        }
-
-        @Override
-        public CurrentUser verify(String token) {
-            CurrentUser user = super.verify(token);
-            if (user.sessionId() == null) {
-                return user;
-            }
-            boolean revoked;
-            try {
-                revoked = revokedSessions.contains(user.sessionId());
-            } catch (DataAccessException e) {
-                // fail closed: an ended session must not slip through while Redis is away
-                log.warn("Could not check the revoked-session set: {}", e.getMessage());
-                throw new InvalidAccessToken("The session could not be checked right now; try again shortly");
-            }
-            if (revoked) {
-                throw new InvalidAccessToken("The session of this access token has ended; sign in again");
-            }
-            return user;
-        }
-    }
 }
