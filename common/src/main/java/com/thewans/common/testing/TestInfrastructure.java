@@ -17,7 +17,8 @@ import com.thewans.common.db.SchemaProvisioner;
  * One real PostgreSQL and one real Redis per test JVM, shared by every test class in it. Where a
  * Docker engine answers, they run in Testcontainers; otherwise (these machines, a laptop without
  * Docker) as the embedded binaries Maven fetched: zonky's PostgreSQL 17 and Redis 6.2. Set
- * WANS_TEST_INFRA=embedded or =docker to choose explicitly.
+ * WANS_TEST_INFRA=embedded or =docker to choose explicitly. An S3-compatible store joins them
+ * lazily ({@link #storage()}).
  */
 public final class TestInfrastructure {
 
@@ -31,6 +32,7 @@ public final class TestInfrastructure {
     private final String adminPassword;
     private final String redisUrl;
     private final Map<String, Boolean> provisioned = new ConcurrentHashMap<>();
+    private TestObjectStore storage;
 
     private TestInfrastructure(String jdbcUrl, String adminUser, String adminPassword, String redisUrl) {
         this.jdbcUrl = jdbcUrl;
@@ -119,6 +121,17 @@ public final class TestInfrastructure {
         ds.setUser(user);
         ds.setPassword(password);
         return ds;
+    }
+
+    /**
+     * The JVM's S3-compatible store, started on first use (it takes seconds, so only tests that
+     * ask for it with {@code @WansServiceTest(storage = true)} pay for it).
+     */
+    public synchronized TestObjectStore storage() {
+        if (storage == null) {
+            storage = TestObjectStore.start();
+        }
+        return storage;
     }
 
     /** Creates the schema and its role (named like the schema) once per JVM; returns the role. */

@@ -32,6 +32,8 @@ public class TestInfrastructureInitializer implements ApplicationContextInitiali
         // events move fast in tests; production keeps the calmer defaults
         properties.putIfAbsent("wans.events.relay-poll-interval", "100ms");
         properties.putIfAbsent("wans.events.consumer-block", "200ms");
+        // tests never create buckets in whatever store happens to listen on the default port
+        properties.putIfAbsent("wans.storage.create-buckets", "false");
         environment.getPropertySources().addFirst(new MapPropertySource("wans-test-infrastructure", properties));
     }
 }

@@ -25,4 +25,10 @@ public @interface WansServiceTest {
 
     @AliasFor(annotation = SpringBootTest.class, attribute = "properties")
     String[] properties() default {};
+
+    /**
+     * Also start the JVM's test S3 store and point {@code wans.storage.*} at it (see
+     * {@link ObjectStorageContextCustomizerFactory}).
+     */
+    boolean storage() default false;
 }
