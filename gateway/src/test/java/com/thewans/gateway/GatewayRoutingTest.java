@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +27,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import com.thewans.common.testing.TestHttp;
 import com.thewans.common.testing.TestInfrastructure;
+import com.thewans.common.testing.TestTokens;
 
 /**
  * The gateway with every service replaced by a {@link FakeService} on its own port (pointed at by
@@ -41,6 +44,7 @@ class GatewayRoutingTest {
     @DynamicPropertySource
     static void pointAtFakes(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.url", () -> TestInfrastructure.get().redisUrl());
+        registry.add("wans.security.jwks-uri", () -> TestTokens.jwksFile().toUri().toString());
         for (String service : FakeService.shortNames().values()) {
             FakeService fake = services.computeIfAbsent(service, FakeService::start);
             registry.add(FakeService.urlVariable(service), fake::url);
@@ -62,9 +66,14 @@ class GatewayRoutingTest {
     @BeforeEach
     void forgetEarlierRequests() {
         services.values().forEach(FakeService::forget);
+        // an administrator passes every edge rule, so these tests see routing alone
+        // (GatewayEdgeSecurityTest covers who may pass)
+        client = client.mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestHttp.bearer(TestTokens.admin(UUID.randomUUID())))
+                .build();
     }
 
-    static Stream<Arguments> publicPaths() {
+    static Stream<Arguments> routedPaths() {
         return Stream.of(
                 arguments("/api/auth/login", "identity-service"),
                 arguments("/api/profile/me", "identity-service"),
@@ -90,8 +99,8 @@ class GatewayRoutingTest {
     }
 
     @ParameterizedTest(name = "{0} goes to {1}")
-    @MethodSource("publicPaths")
-    void everyPublicPathReachesTheServiceThatOwnsIt(String path, String service) {
+    @MethodSource("routedPaths")
+    void everyRoutedPathReachesTheServiceThatOwnsIt(String path, String service) {
         client.get().uri(path + "?page=2&size=20").exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("X-Answered-By", service)

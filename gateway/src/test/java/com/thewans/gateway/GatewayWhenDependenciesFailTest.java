@@ -5,16 +5,22 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.thewans.common.security.Role;
+import com.thewans.common.testing.TestHttp;
+import com.thewans.common.testing.TestTokens;
 
 /**
  * Services (and Redis) that are down, silent or hang up: the gateway answers each with a problem
@@ -22,7 +28,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // production waits 30 s for a slow service; a short wait keeps the test short
-        properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s")
+        properties = {"spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s", "ROUTE_TIMEOUT_MS=1000",
+                "SLOW_ROUTE_TIMEOUT_MS=1000"})
 @AutoConfigureWebTestClient
 class GatewayWhenDependenciesFailTest {
 
@@ -45,6 +52,7 @@ class GatewayWhenDependenciesFailTest {
         registry.add("RIGHTS_URL", () -> "http://127.0.0.1:" + silent.getLocalPort());
         registry.add("PAYMENT_URL", () -> "http://127.0.0.1:" + hangingUp.getLocalPort());
         registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + closedPort);
+        registry.add("wans.security.jwks-uri", () -> TestTokens.jwksFile().toUri().toString());
     }
 
     @AfterAll
@@ -53,8 +61,26 @@ class GatewayWhenDependenciesFailTest {
         hangingUp.close();
     }
 
+    /** A service's token belongs to no session, so it needs no revocation check in the (down) Redis. */
+    private static final String SERVICE_TOKEN = TestHttp.bearer(TestTokens.builder(UUID.randomUUID(), Role.SERVICE)
+            .claim("sid", null).compact());
+
     @Autowired
     WebTestClient client;
+
+    @Test
+    void aUsersTokenIsRefusedWith503WhenSignOutsCannotBeChecked() {
+        // without Redis a signed-out session cannot be told from a live one: refuse, do not guess
+        client.get().uri("/api/windows/w1")
+                .header(HttpHeaders.AUTHORIZATION, TestHttp.bearer(TestTokens.viewer(UUID.randomUUID())))
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("dependency-unavailable")
+                .jsonPath("$.detail").isEqualTo("Sign-in state cannot be checked right now; try again shortly")
+                .jsonPath("$.service").isEqualTo("gateway");
+    }
 
     @Test
     void aServiceThatIsDownIsA503DependencyUnavailableProblem() {
@@ -82,7 +108,7 @@ class GatewayWhenDependenciesFailTest {
 
     @Test
     void aServiceThatDoesNotAnswerInTimeIsA504Problem() {
-        client.get().uri("/api/windows/w1").exchange()
+        client.get().uri("/api/windows/w1").header(HttpHeaders.AUTHORIZATION, SERVICE_TOKEN).exchange()
                 .expectStatus().isEqualTo(504)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
@@ -93,7 +119,7 @@ class GatewayWhenDependenciesFailTest {
 
     @Test
     void aServiceThatHangsUpIsA502Problem() {
-        client.get().uri("/api/plans").exchange()
+        client.get().uri("/api/plans").header(HttpHeaders.AUTHORIZATION, SERVICE_TOKEN).exchange()
                 .expectStatus().isEqualTo(502)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()

@@ -12,6 +12,7 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -60,12 +61,23 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
         if (response.isCommitted()) {
             return Mono.error(ex); // the status line has left already; nothing sensible to add
         }
-        ProblemDetail problem = decorate(toProblem(exchange, ex), exchange);
-        response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (ex instanceof MethodNotAllowedException notAllowed && !notAllowed.getSupportedMethods().isEmpty()) {
             response.getHeaders().setAllow(notAllowed.getSupportedMethods());
         }
+        if (ex instanceof WansException wans && wans.status() == HttpStatus.UNAUTHORIZED) {
+            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+                    "invalid-token".equals(wans.code()) ? "Bearer error=\"invalid_token\"" : "Bearer");
+        }
+        return respond(exchange, toProblem(exchange, ex));
+    }
+
+    /** Writes a problem as the whole response; also used for rejections that carry no exception. */
+    public Mono<Void> respond(ServerWebExchange exchange, ProblemDetail problem) {
+        ServerHttpResponse response = exchange.getResponse();
+        decorate(problem, exchange);
+        response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        response.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
         DataBuffer body = response.bufferFactory().wrap(json.writeValueAsBytes(Problems.asMap(problem)));
         return response.writeWith(Mono.just(body));
     }
@@ -111,8 +123,8 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
      */
     private static WansException upstreamFailure(ServerWebExchange exchange, Throwable ex) {
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-        if (route == null) {
-            return null;
+        if (route == null || ex instanceof WansException) {
+            return null; // a WansException already says exactly what went wrong (and whose fault it is)
         }
         String service = String.valueOf(route.getMetadata().getOrDefault("service", route.getId()));
         if (causedBy(ex, ConnectException.class) || causedBy(ex, UnknownHostException.class)) {

@@ -1,0 +1,53 @@
+package com.thewans.gateway.ratelimit;
+
+import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import com.thewans.gateway.edge.ClientAddress;
+import com.thewans.gateway.edge.EdgeProperties;
+import com.thewans.gateway.security.EdgeAuthenticationFilter;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Spring Cloud Gateway's RequestRateLimiter with Redis token buckets (one Lua call per request,
+ * shared by every gateway instance). application.yml puts the general limiter on every route and
+ * the sign-in limiter on the routes that hand out tokens.
+ */
+@Configuration(proxyBeanMethods = false)
+class RateLimiting {
+
+    /** A signed-in caller is limited as a person (across devices and addresses), anyone else by address. */
+    @Bean
+    @Primary
+    KeyResolver clientKeyResolver(ClientAddress clientAddress) {
+        return exchange -> Mono.just(EdgeAuthenticationFilter.user(exchange)
+                .map(user -> "user:" + user.userId())
+                .orElseGet(() -> "ip:" + clientAddress.of(exchange.getRequest())));
+    }
+
+    /**
+     * Sign-in attempts are counted per address even with a token. The key differs from the general
+     * one: both limiters run on the sign-in routes and would otherwise share (and drain) one bucket.
+     */
+    @Bean
+    KeyResolver clientAddressKeyResolver(ClientAddress clientAddress) {
+        return exchange -> Mono.just("sign-in:ip:" + clientAddress.of(exchange.getRequest()));
+    }
+
+    @Bean
+    @Primary
+    RedisRateLimiter generalRateLimiter(EdgeProperties properties) {
+        EdgeProperties.Bucket b = properties.rateLimit().general();
+        return new RedisRateLimiter(b.replenishRate(), b.burstCapacity(), b.requestedTokens());
+    }
+
+    @Bean
+    RedisRateLimiter signInRateLimiter(EdgeProperties properties) {
+        EdgeProperties.Bucket b = properties.rateLimit().signIn();
+        return new RedisRateLimiter(b.replenishRate(), b.burstCapacity(), b.requestedTokens());
+    }
+}

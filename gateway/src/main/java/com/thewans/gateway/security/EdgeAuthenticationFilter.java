@@ -1,0 +1,117 @@
+package com.thewans.gateway.security;
+
+import java.util.Optional;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+import com.thewans.common.problem.WansException;
+import com.thewans.common.security.AccessTokenVerifier;
+import com.thewans.common.security.CurrentUser;
+import com.thewans.common.security.InvalidAccessToken;
+import com.thewans.common.security.Role;
+import com.thewans.common.security.SessionRevocations;
+import com.thewans.gateway.security.EdgeAccessPolicy.Access;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Checks the bearer token of every routed request (signature with identity's keys, expiry, issuer,
+ * audience, a session that has not been signed out) and the edge role rules, before the rate
+ * limiter and long before the service. It runs only for requests that matched a route, so an
+ * unknown path stays a plain 404. Failures become 401/403/503 problems through the gateway's
+ * problem handler; nothing reaches a service unless this filter let it pass.
+ */
+@Component
+public class EdgeAuthenticationFilter implements GlobalFilter, Ordered {
+
+    /** Exchange attribute holding the verified {@link CurrentUser}; the rate limiter keys on it. */
+    public static final String USER_ATTRIBUTE = EdgeAuthenticationFilter.class.getName() + ".user";
+    /** Runs before every route filter (those are ordered 1, 2, ... in their configured sequence). */
+    public static final int ORDER = -100;
+    private static final String BEARER = "Bearer ";
+
+    private final AccessTokenVerifier verifier;
+    private final ReactiveStringRedisTemplate redis;
+    private final EdgeAccessPolicy policy = new EdgeAccessPolicy();
+
+    public EdgeAuthenticationFilter(AccessTokenVerifier verifier, ReactiveStringRedisTemplate redis) {
+        this.verifier = verifier;
+        this.redis = redis;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    public static Optional<CurrentUser> user(ServerWebExchange exchange) {
+        return Optional.ofNullable(exchange.getAttribute(USER_ATTRIBUTE));
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        var request = exchange.getRequest();
+        Access access = policy.required(request.getMethod(), request.getPath().pathWithinApplication().value());
+        if (access == Access.INTERNAL) {
+            // not advertised: from outside these paths simply do not exist
+            return Mono.error(new WansException(HttpStatus.NOT_FOUND, "not-found",
+                    "No route for " + request.getMethod() + " " + request.getPath().value()));
+        }
+        String header = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (header == null) {
+            if (access == Access.PUBLIC) {
+                return chain.filter(exchange);
+            }
+            return Mono.error(new WansException(HttpStatus.UNAUTHORIZED, "unauthorized",
+                    "This request needs a bearer token; sign in first"));
+        }
+        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Mono.error(unauthorized("Only bearer tokens are accepted"));
+        }
+        CurrentUser user;
+        try {
+            user = verifier.verify(header.substring(BEARER.length()).trim());
+        } catch (InvalidAccessToken e) {
+            return Mono.error(unauthorized(e.getMessage()));
+        }
+        WansException refusal = refusal(access, user);
+        if (refusal != null) {
+            return Mono.error(refusal);
+        }
+        exchange.getAttributes().put(USER_ATTRIBUTE, user);
+        if (user.sessionId() == null) {
+            return chain.filter(exchange); // service tokens belong to no session
+        }
+        return redis.hasKey(SessionRevocations.KEY_PREFIX + user.sessionId())
+                .onErrorMap(e -> new WansException(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable",
+                        "Sign-in state cannot be checked right now; try again shortly", e))
+                .flatMap(revoked -> Boolean.TRUE.equals(revoked)
+                        ? Mono.error(unauthorized("This session has been signed out"))
+                        : chain.filter(exchange));
+    }
+
+    private static WansException refusal(Access access, CurrentUser user) {
+        boolean allowed = switch (access) {
+            case PUBLIC, SIGNED_IN -> true;
+            case CREATOR -> user.has(Role.CREATOR) || user.has(Role.ADMIN);
+            case ADMIN -> user.has(Role.ADMIN);
+            case INTERNAL -> false;
+        };
+        if (allowed) {
+            return null;
+        }
+        String needed = access == Access.ADMIN ? "an administrator" : "a creator or an administrator";
+        return new WansException(HttpStatus.FORBIDDEN, "forbidden", "Only " + needed + " may do this");
+    }
+
+    private static WansException unauthorized(String detail) {
+        return new WansException(HttpStatus.UNAUTHORIZED, "invalid-token", detail);
+    }
+}
