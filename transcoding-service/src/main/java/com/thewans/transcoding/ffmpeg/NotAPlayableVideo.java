@@ -1,0 +1,9 @@
+package com.thewans.transcoding.ffmpeg;
+
+/** The master is not something we can transcode: not a video, no video stream, no duration. */
+public class NotAPlayableVideo extends Exception {
+
+    public NotAPlayableVideo(String reason) {
+        super(reason);
+    }
+}

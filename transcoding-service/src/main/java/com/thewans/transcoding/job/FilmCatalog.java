@@ -1,0 +1,46 @@
+package com.thewans.transcoding.job;
+
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.thewans.common.client.ServiceClient;
+import com.thewans.common.client.ServiceClients;
+import com.thewans.common.problem.WansException;
+import com.thewans.common.security.CurrentUser;
+import com.thewans.common.security.Role;
+
+/**
+ * Asks catalog-service (with the caller's token) who owns a film: creators may only transcode
+ * their own films, admins any. Our own small view of catalog's film (tolerant reader).
+ */
+@Component
+public class FilmCatalog {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CatalogFilm(UUID id, UUID creatorId, String status) {
+    }
+
+    private final ServiceClient catalog;
+
+    FilmCatalog(ServiceClients clients) {
+        this.catalog = clients.forService("catalog");
+    }
+
+    /** Refuses unless the caller is an admin or the creator who owns the film. */
+    public void requireCanTranscode(CurrentUser user, UUID filmId) {
+        if (!user.isAdmin() && !user.has(Role.CREATOR)) {
+            throw new WansException(HttpStatus.FORBIDDEN, "forbidden", "Only creators and admins transcode films");
+        }
+        CatalogFilm film = catalog.find("/api/films/{id}", CatalogFilm.class, filmId)
+                .orElseThrow(() -> new WansException(HttpStatus.NOT_FOUND, "film-not-found",
+                        "There is no film " + filmId).with("filmId", filmId));
+        if (!user.isAdmin() && (film.creatorId() == null || !film.creatorId().equals(user.userId()))) {
+            throw new WansException(HttpStatus.FORBIDDEN, "not-film-owner",
+                    "Only the film's creator (or an admin) may upload and transcode its masters")
+                    .with("filmId", filmId);
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package com.thewans.transcoding.worker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.thewans.common.storage.ObjectStorage;
+import com.thewans.transcoding.TranscodeSettings;
+import com.thewans.transcoding.ffmpeg.FfmpegBinaries;
+import com.thewans.transcoding.ffmpeg.FfmpegFailed;
+import com.thewans.transcoding.ffmpeg.FfmpegRun;
+import com.thewans.transcoding.ffmpeg.MediaInfo;
+import com.thewans.transcoding.ffmpeg.MediaProbe;
+import com.thewans.transcoding.ffmpeg.NotAPlayableVideo;
+import com.thewans.transcoding.job.JobStatus;
+import com.thewans.transcoding.job.MasterKeys;
+import com.thewans.transcoding.job.TranscodeJob;
+import com.thewans.transcoding.keys.ContentKey;
+import com.thewans.transcoding.keys.ContentKeys;
+import com.thewans.transcoding.ladder.EncodePlan;
+import com.thewans.transcoding.ladder.Ladder;
+import com.thewans.transcoding.ladder.Rung;
+import com.thewans.transcoding.packaging.DashProtection;
+import com.thewans.transcoding.packaging.HlsEncryption;
+import com.thewans.transcoding.packaging.ThumbnailTrack;
+import com.thewans.transcoding.web.WorkerMode;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a worker does with one job, from master to published outputs: download, probe, choose the
+ * ladder, one FFmpeg encode, one stream-copy packaging into HLS and DASH, encryption, thumbnails,
+ * upload. The work folder is removed whatever happens.
+ */
+@Component
+@WorkerMode
+class TranscodePipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(TranscodePipeline.class);
+    private static final Pattern STREAM_INF = Pattern.compile(
+            "#EXT-X-STREAM-INF:.*?BANDWIDTH=(\\d+).*?RESOLUTION=(\\d+)x(\\d+).*?CODECS=\"([^\"]+)\"");
+
+    /** What the pipeline reports while it runs; the worker's heartbeat writes it to the job row. */
+    interface Progress {
+        void at(JobStatus status, int percent);
+
+        void running(FfmpegRun run);
+    }
+
+    /** The job's outputs, as stored in the job row and sent in transcode.completed. */
+    record Outputs(Map<String, Object> fields) {
+    }
+
+    private final FfmpegBinaries binaries;
+    private final MediaProbe probe;
+    private final ObjectStorage storage;
+    private final ContentKeys keys;
+    private final TranscodeSettings settings;
+    private final JsonMapper json;
+
+    TranscodePipeline(FfmpegBinaries binaries, MediaProbe probe, ObjectStorage storage, ContentKeys keys,
+            TranscodeSettings settings, JsonMapper json) {
+        this.binaries = binaries;
+        this.probe = probe;
+        this.storage = storage;
+        this.keys = keys;
+        this.settings = settings;
+        this.json = json;
+    }
+
+    Outputs run(TranscodeJob job, UUID leaseToken, Progress progress, SourceRecorder recorder)
+            throws NotAPlayableVideo, FfmpegFailed, IOException, InterruptedException {
+        Path work = Files.createDirectories(settings.workDir()).resolve(job.id() + "-" + leaseToken);
+        Files.createDirectories(work);
+        try {
+            progress.at(JobStatus.PROBING, 0);
+            Path master = work.resolve("master");
+            download(job, master);
+            MediaInfo info = probe.probe(master);
+            recorder.record(json.writeValueAsString(info), info.durationSeconds());
+            List<Rung> rungs = Ladder.choose(info, job.requestedRungs());
+            EncodePlan plan = EncodePlan.of(info, rungs, settings.preset());
+            progress.at(JobStatus.PROBING, 2);
+
+            Path out = Files.createDirectories(work.resolve("out"));
+            Path thumbs = Files.createDirectories(out.resolve("thumbnails"));
+            Path ladder = work.resolve("ladder.mkv");
+            FfmpegRun encode = new FfmpegRun(binaries);
+            progress.running(encode);
+            progress.at(JobStatus.TRANSCODING, 2);
+            encode.run(plan.arguments(master, ladder, thumbs.resolve("poster.jpg"), thumbs.resolve("sprite.jpg")),
+                    seconds -> progress.at(JobStatus.TRANSCODING,
+                            2 + (int) Math.min(86, 86 * seconds / info.durationSeconds())));
+            Files.deleteIfExists(master);
+
+            progress.at(JobStatus.PACKAGING, 88);
+            ContentKey key = keys.forFilm(job.filmId());
+            Path hls = Files.createDirectories(out.resolve("hls"));
+            Path dash = Files.createDirectories(out.resolve("dash"));
+            FfmpegRun packaging = new FfmpegRun(binaries);
+            progress.running(packaging);
+            packaging.run(plan.packagingArguments(ladder, hls, dash, key.keyHex(), key.kidHex()), seconds -> {
+            });
+            Files.deleteIfExists(ladder);
+            String keyUri = settings.playbackKeyBaseUrl().replaceAll("/+$", "") + "/api/playback/key/" + job.filmId();
+            for (Rung rung : rungs) {
+                HlsEncryption.encryptVariant(hls.resolve(rung.name()).resolve("index.m3u8"), key.key(), keyUri);
+            }
+            DashProtection.declare(dash.resolve("manifest.mpd"), key.keyId());
+            Files.writeString(thumbs.resolve("thumbnails.vtt"),
+                    ThumbnailTrack.webVtt(plan.thumbnails(), info.durationSeconds(), "sprite.jpg"),
+                    StandardCharsets.UTF_8);
+
+            progress.at(JobStatus.UPLOADING, 92);
+            String prefix = MasterKeys.outputs(job.filmId(), job.id());
+            upload(out, prefix, progress);
+            return new Outputs(outputs(prefix, hls.resolve("master.m3u8"), rungs, info, key));
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    @FunctionalInterface
+    interface SourceRecorder {
+        void record(String sourceInfoJson, double durationSeconds);
+    }
+
+    private void download(TranscodeJob job, Path target) throws IOException, NotAPlayableVideo {
+        try (InputStream in = storage.open(job.sourceBucket(), job.sourceKey())
+                .orElseThrow(() -> new NotAPlayableVideo("The master is no longer in storage"))) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private void upload(Path root, String prefix, Progress progress) throws IOException, InterruptedException {
+        List<Path> files;
+        try (var walk = Files.walk(root)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        long total = 0;
+        for (Path f : files) {
+            total += Files.size(f);
+        }
+        final long totalBytes = Math.max(1, total);
+        AtomicLong done = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> uploads = new ArrayList<>();
+            for (Path file : files) {
+                String key = prefix + root.relativize(file).toString().replace('\\', '/');
+                uploads.add(pool.submit(() -> {
+                    long size = Files.size(file);
+                    try (InputStream in = Files.newInputStream(file)) {
+                        storage.put(storage.buckets().media(), key, in, size, contentType(file));
+                    }
+                    long sent = done.addAndGet(size);
+                    progress.at(JobStatus.UPLOADING, 92 + (int) (7 * sent / totalBytes));
+                    return null;
+                }));
+            }
+            for (Future<?> upload : uploads) {
+                try {
+                    upload.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof IOException io) {
+                        throw io;
+                    }
+                    if (cause instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IOException(cause);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Map<String, Object> outputs(String prefix, Path masterPlaylist, List<Rung> rungs, MediaInfo info,
+            ContentKey key) throws IOException {
+        List<Map<String, Object>> renditions = new ArrayList<>();
+        String playlist = Files.readString(masterPlaylist, StandardCharsets.UTF_8);
+        Matcher m = STREAM_INF.matcher(playlist);
+        int i = 0;
+        while (m.find() && i < rungs.size()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("name", rungs.get(i).name());
+            r.put("width", Integer.parseInt(m.group(2)));
+            r.put("height", Integer.parseInt(m.group(3)));
+            r.put("bandwidth", Long.parseLong(m.group(1)));
+            r.put("codecs", m.group(4));
+            r.put("playlistKey", prefix + "hls/" + rungs.get(i).name() + "/index.m3u8");
+            renditions.add(r);
+            i++;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("bucket", storage.buckets().media());
+        out.put("hlsMasterKey", prefix + "hls/master.m3u8");
+        out.put("dashManifestKey", prefix + "dash/manifest.mpd");
+        out.put("posterKey", prefix + "thumbnails/poster.jpg");
+        out.put("spriteKey", prefix + "thumbnails/sprite.jpg");
+        out.put("thumbnailsVttKey", prefix + "thumbnails/thumbnails.vtt");
+        out.put("encryption", Map.of("hls", "AES-128", "dash", "cenc", "keyId", key.keyId()));
+        out.put("renditions", renditions);
+        out.put("durationSeconds", info.durationSeconds());
+        return out;
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.warn("Could not remove the work folder {}: {}", dir, e.getMessage());
+        }
+    }
+
+    static String contentType(Path file) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".m3u8")) {
+            return "application/vnd.apple.mpegurl";
+        } else if (name.endsWith(".m4s")) {
+            return "video/iso.segment";
+        } else if (name.endsWith(".mp4")) {
+            return "video/mp4";
+        } else if (name.endsWith(".mpd")) {
+            return "application/dash+xml";
+        } else if (name.endsWith(".jpg")) {
+            return "image/jpeg";
+        } else if (name.endsWith(".vtt")) {
+            return "text/vtt";
+        }
+        return "application/octet-stream";
+    }
+}

@@ -1,0 +1,147 @@
+package com.thewans.transcoding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.thewans.common.security.Role;
+import com.thewans.common.storage.ObjectStorage;
+import com.thewans.common.testing.TestHttp;
+import com.thewans.common.testing.TestTokens;
+import com.thewans.transcoding.ffmpeg.FfmpegBinaries;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What the transcoding tests share: the running service, its storage, test masters made with FFmpeg. */
+@TranscodingServiceTest
+public abstract class TranscodingTestSupport {
+
+    protected static final CatalogStub catalog = CatalogStub.get();
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected ObjectStorage storage;
+    @Autowired
+    protected FfmpegBinaries ffmpeg;
+    @TempDir
+    protected Path temp;
+
+    protected TestHttp http() {
+        return TestHttp.localhost(port);
+    }
+
+    protected static String creatorToken(UUID userId) {
+        return TestTokens.creator(userId);
+    }
+
+    protected static String adminToken() {
+        return TestTokens.admin(UUID.randomUUID());
+    }
+
+    protected static String serviceToken() {
+        return TestTokens.forUser(UUID.randomUUID(), Role.SERVICE);
+    }
+
+    protected TestHttp.Response post(String path, String token, Object body) {
+        return http().send("POST", path, body == null ? null : JSON.writeValueAsString(body), "Authorization",
+                TestHttp.bearer(token), "Content-Type", "application/json");
+    }
+
+    protected TestHttp.Response get(String path, String token) {
+        return http().get(path, "Authorization", TestHttp.bearer(token));
+    }
+
+    /** A master made the way the issue asks: test pattern and tone, a few seconds. */
+    protected Path master(int width, int height, int seconds) throws IOException, InterruptedException {
+        Path file = temp.resolve("master-" + width + "x" + height + "-" + UUID.randomUUID() + ".mp4");
+        runFfmpeg(List.of("-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=25:duration="
+                + seconds, "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=" + seconds,
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
+                file.toString()));
+        return file;
+    }
+
+    /** A longer master at no encoding cost: a short one repeated by stream copy. */
+    protected Path looped(Path master, int times) throws IOException, InterruptedException {
+        Path file = temp.resolve("looped-" + UUID.randomUUID() + ".mp4");
+        runFfmpeg(List.of("-stream_loop", String.valueOf(times - 1), "-i", master.toString(), "-c", "copy",
+                file.toString()));
+        return file;
+    }
+
+    protected String runFfmpeg(List<String> args) throws IOException, InterruptedException {
+        return run(ffmpeg.ffmpeg(), concat(List.of("-hide_banner", "-nostdin", "-y", "-loglevel", "error"), args));
+    }
+
+    protected String ffprobe(List<String> args) throws IOException, InterruptedException {
+        return run(ffmpeg.ffprobe(), concat(List.of("-v", "error"), args));
+    }
+
+    private String run(Path exe, List<String> args) throws IOException, InterruptedException {
+        Process process = ffmpeg.command(exe, args, false).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** Puts a master where a creator's upload would have put it, and answers its key. */
+    protected String storeMaster(UUID filmId, Path file) throws IOException {
+        String key = "films/" + filmId + "/masters/" + UUID.randomUUID() + "/" + file.getFileName();
+        storage.put(storage.buckets().masters(), key, Files.readAllBytes(file), "video/mp4");
+        return key;
+    }
+
+    protected TestHttp.Response start(String token, UUID filmId, String sourceKey, List<String> renditions) {
+        return post("/api/transcode/start", token, renditions == null ? Map.of("filmId", filmId, "sourceKey", sourceKey)
+                : Map.of("filmId", filmId, "sourceKey", sourceKey, "renditions", renditions));
+    }
+
+    protected JsonNode awaitStatus(UUID jobId, String token, String status, Duration within) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(within).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            TestHttp.Response response = get("/api/transcode/status/" + jobId, token);
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            last[0] = response.json();
+            assertThat(last[0].get("status").asString()).as(response.body()).isEqualTo(status);
+        });
+        return last[0];
+    }
+
+    protected int eventsFor(String type, UUID jobId) {
+        Integer n = jdbc.queryForObject("select count(*) from outbox_event where type = ? and envelope->'data'->>'jobId' = ?",
+                Integer.class, type, jobId.toString());
+        return n == null ? 0 : n;
+    }
+
+    protected byte[] media(String key) throws IOException {
+        try (var in = storage.open(storage.buckets().media(), key).orElseThrow(() -> new AssertionError("no " + key))) {
+            return in.readAllBytes();
+        }
+    }
+}
