@@ -3,6 +3,7 @@ package com.thewans.common.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -15,12 +16,15 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.thewans.common.security.Role;
 
 import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Keys;
 
 /**
  * Mints access tokens the way identity-service does, signed with a key generated for this test
@@ -107,6 +111,44 @@ public final class TestTokens {
             }
         }
         return jwksFile;
+    }
+
+    /**
+     * The classic ways to forge or replay an access token for {@code user} as an ADMIN, by name:
+     * unsigned, HMAC-signed with the public key, unknown or path-like key ids, a {@code jku} pointing
+     * at the attacker's keys, the attacker's signature under our key id, expired, for another audience
+     * or issuer, claims edited after signing, and garbage. Every one must be refused with 401 at the
+     * gateway and at every service.
+     */
+    public static Map<String, String> forgeries(UUID user) {
+        KeyPair attacker = generate();
+        String valid = forUser(user, Role.ADMIN);
+        String[] parts = valid.split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        Instant now = Instant.now();
+        Map<String, String> forged = new LinkedHashMap<>();
+        forged.put("alg none", b64.encodeToString(("{\"alg\":\"none\",\"kid\":\"" + KEY_ID + "\"}")
+                .getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".");
+        forged.put("HS256 signed with the public RSA key as the secret", builder(user, Role.ADMIN)
+                .signWith(Keys.hmacShaKeyFor(publicKey().getEncoded()), Jwts.SIG.HS256).compact());
+        forged.put("unknown kid", builder(user, Role.ADMIN).header().keyId("no-such-key").and().compact());
+        forged.put("path-like kid", builder(user, Role.ADMIN).header().keyId("../../../../../../dev/null").and()
+                .compact());
+        forged.put("jku pointing at the attacker's keys", builder(user, Role.ADMIN)
+                .header().keyId("attacker-key").add("jku", "http://evil.example/jwks.json").and()
+                .signWith(attacker.getPrivate(), Jwts.SIG.RS256).compact());
+        forged.put("our kid signed with the attacker's key", builder(user, Role.ADMIN)
+                .signWith(attacker.getPrivate(), Jwts.SIG.RS256).compact());
+        forged.put("expired", builder(user, Role.ADMIN)
+                .issuedAt(Date.from(now.minus(Duration.ofHours(2))))
+                .expiration(Date.from(now.minus(Duration.ofHours(1)))).compact());
+        forged.put("another audience", builder(user, Role.ADMIN).audience().single("another-platform").compact());
+        forged.put("another issuer", builder(user, Role.ADMIN).issuer("https://evil.example/identity").compact());
+        forged.put("claims edited after signing", parts[0] + "." + b64.encodeToString(claims
+                .replace("\"ADMIN\"", "\"ADMIN\",\"SERVICE\"").getBytes(StandardCharsets.UTF_8)) + "." + parts[2]);
+        forged.put("not a JWT", "definitely-not-a-token");
+        return forged;
     }
 
     public static KeyPair generateKeyPair() {

@@ -63,7 +63,8 @@ class RejectionProblems implements WebFilter, Ordered {
 
     /**
      * Every limiter on the route adds its own X-RateLimit-* values (the sign-in routes have two); the
-     * one that refused is the one with nothing remaining, and its bucket says when a request fits again.
+     * one that refused has fewer tokens left than a request costs, and its bucket says when one fits
+     * again.
      */
     static long retryAfterSeconds(ServerHttpResponse response) {
         List<String> remaining = response.getHeaders().getOrEmpty("X-RateLimit-Remaining");
@@ -71,10 +72,10 @@ class RejectionProblems implements WebFilter, Ordered {
         List<String> replenish = response.getHeaders().getOrEmpty("X-RateLimit-Replenish-Rate");
         long seconds = 1;
         for (int i = 0; i < Math.min(requested.size(), replenish.size()); i++) {
-            boolean refusedHere = i >= remaining.size() || number(remaining.get(i), 0) <= 0;
+            long cost = number(requested.get(i), 1);
+            boolean refusedHere = i >= remaining.size() || number(remaining.get(i), 0) < cost;
             long rate = number(replenish.get(i), 1);
             if (refusedHere && rate > 0) {
-                long cost = number(requested.get(i), 1);
                 seconds = Math.max(seconds, (cost + rate - 1) / rate);
             }
         }
