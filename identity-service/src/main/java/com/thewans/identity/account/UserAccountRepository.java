@@ -28,4 +28,9 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, UUID> 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select u from UserAccount u where u.id = :id")
     Optional<UserAccount> lockById(@Param("id") UUID id);
+
+    /** Roles live in one comma-separated column; ADMIN appears in it exactly as the enum name. */
+    @Query(value = "select exists (select 1 from users where ',' || roles || ',' like '%,ADMIN,%')",
+            nativeQuery = true)
+    boolean anyAdministrator();
 }
