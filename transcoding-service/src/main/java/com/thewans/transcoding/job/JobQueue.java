@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.data.redis.RedisSystemException;
-import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.ReadOffset;
@@ -19,6 +18,8 @@ import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -38,6 +39,27 @@ public class JobQueue {
     /** One delivered entry: the stream entry id and the job it names. */
     public record Delivery(String entryId, UUID jobId) {
     }
+
+    // a script, so the nested XAUTOCLAIM reply is read on the server and one entry comes back flat;
+    // an entry without a job id (or deleted from the stream) can never run and is acknowledged
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static final RedisScript<List<String>> RECLAIM = new DefaultRedisScript("""
+            local reply = redis.call('XAUTOCLAIM', KEYS[1], ARGV[1], ARGV[2], ARGV[3], '0-0', 'COUNT', '1')
+            for _, entry in ipairs(reply[2]) do
+              if type(entry) == 'table' then
+                local fields = entry[2]
+                if type(fields) == 'table' then
+                  for i = 1, #fields, 2 do
+                    if fields[i] == 'jobId' then return {entry[1], fields[i + 1]} end
+                  end
+                end
+                redis.call('XACK', KEYS[1], ARGV[1], entry[1])
+              end
+            end
+            return {}""", List.class);
+    private static final RedisScript<Long> KEEP_ALIVE = new DefaultRedisScript<>("""
+            redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[3], 'JUSTID')
+            return 1""", Long.class);
 
     private final StringRedisTemplate redis;
 
@@ -88,30 +110,17 @@ public class JobQueue {
 
     /** An entry another consumer left unacknowledged for longer than {@code minIdle} (XAUTOCLAIM, Redis 6.2+). */
     public Optional<Delivery> reclaim(String consumer, Duration minIdle) {
-        Object reply = redis.execute((RedisCallback<Object>) c -> execute(c, "XAUTOCLAIM", STREAM, GROUP, consumer,
-                String.valueOf(minIdle.toMillis()), "0-0", "COUNT", "1"));
-        if (!(reply instanceof List<?> parts) || parts.size() < 2 || !(parts.get(1) instanceof List<?> entries)) {
+        List<String> claimed = redis.execute(RECLAIM, List.of(STREAM), GROUP, consumer,
+                String.valueOf(minIdle.toMillis()));
+        if (claimed == null || claimed.size() < 2) {
             return Optional.empty();
         }
-        for (Object entry : entries) {
-            if (entry instanceof List<?> pair && pair.size() == 2 && pair.get(1) instanceof List<?> fields) {
-                String id = text(pair.get(0));
-                for (int i = 0; i + 1 < fields.size(); i += 2) {
-                    if ("jobId".equals(text(fields.get(i)))) {
-                        return delivery(id, text(fields.get(i + 1)));
-                    }
-                }
-                // an entry without a job id can never be run: drop it
-                ack(id);
-            }
-        }
-        return Optional.empty();
+        return delivery(claimed.get(0), claimed.get(1));
     }
 
     /** Resets the entry's idle time, so nobody reclaims a job this worker is still running. */
     public void keepAlive(String consumer, String entryId) {
-        redis.execute((RedisCallback<Object>) c -> execute(c, "XCLAIM", STREAM, GROUP, consumer, "0", entryId,
-                "JUSTID"));
+        redis.execute(KEEP_ALIVE, List.of(STREAM), GROUP, consumer, entryId);
     }
 
     public void ack(String entryId) {
@@ -123,14 +132,6 @@ public class JobQueue {
         return summary == null ? 0 : summary.getTotalPendingMessages();
     }
 
-    private static Object execute(RedisConnection connection, String command, String... args) {
-        byte[][] raw = new byte[args.length][];
-        for (int i = 0; i < args.length; i++) {
-            raw[i] = args[i].getBytes(StandardCharsets.UTF_8);
-        }
-        return connection.execute(command, raw);
-    }
-
     private Optional<Delivery> delivery(String entryId, Object jobId) {
         try {
             return Optional.of(new Delivery(entryId, UUID.fromString(String.valueOf(jobId))));
@@ -140,7 +141,4 @@ public class JobQueue {
         }
     }
 
-    private static String text(Object value) {
-        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
-    }
 }

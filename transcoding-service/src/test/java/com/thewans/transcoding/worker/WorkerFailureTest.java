@@ -1,0 +1,167 @@
+package com.thewans.transcoding.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+
+import com.thewans.common.testing.TestHttp;
+import com.thewans.transcoding.TranscodeSettings;
+import com.thewans.transcoding.TranscodingTestSupport;
+import com.thewans.transcoding.job.JobQueue;
+import com.thewans.transcoding.job.JobStore;
+import com.thewans.transcoding.job.TranscodeEvents;
+
+import tools.jackson.databind.JsonNode;
+
+/** What happens when things go wrong: bad masters, cancels, dead workers, redeliveries. */
+class WorkerFailureTest extends TranscodingTestSupport {
+
+    @Autowired
+    JobStore jobs;
+    @Autowired
+    JobQueue queue;
+    @Autowired
+    TranscodeWorkers workers;
+    @Autowired
+    StringRedisTemplate redis;
+    @Autowired
+    TranscodeSettings settings;
+
+    @Test
+    void aTextFileUploadedAsAMasterFailsWithAClearReason() throws Exception {
+        UUID creator = UUID.randomUUID();
+        UUID filmId = catalog.film(creator);
+        String key = "films/" + filmId + "/masters/" + UUID.randomUUID() + "/notes.mp4";
+        storage.put(storage.buckets().masters(), key, "These are my production notes, not a film.\n"
+                .repeat(50).getBytes(StandardCharsets.UTF_8), "video/mp4");
+
+        TestHttp.Response started = start(creatorToken(creator), filmId, key, null);
+        UUID jobId = UUID.fromString(started.json().get("id").asString());
+        JsonNode job = awaitStatus(jobId, creatorToken(creator), "FAILED", Duration.ofSeconds(60));
+
+        assertThat(job.get("failureReason").asString()).startsWith("The file is not a video FFmpeg can read");
+        assertThat(job.get("failureLog").isNull()).as("FFmpeg's output is for admins only").isTrue();
+        assertThat(eventsFor(TranscodeEvents.FAILED, jobId)).isEqualTo(1);
+        assertThat(eventsFor(TranscodeEvents.COMPLETED, jobId)).isZero();
+    }
+
+    @Test
+    void cancellingARunningJobKillsItsFfmpegProcess() throws Exception {
+        UUID creator = UUID.randomUUID();
+        String token = creatorToken(creator);
+        UUID filmId = catalog.film(creator);
+        // 40 s of 1080p: far longer to encode than the test takes to cancel it
+        String key = storeMaster(filmId, looped(master(1920, 1080, 2), 20));
+        UUID jobId = UUID.fromString(start(token, filmId, key, null).json().get("id").asString());
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> workers.runningProcesses().containsKey(jobId)
+                && "TRANSCODING".equals(jobs.find(jobId).orElseThrow().status().name()));
+        long pid = workers.runningProcesses().get(jobId);
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
+
+        TestHttp.Response cancelled = post("/api/transcode/jobs/" + jobId + "/cancel", token, null);
+
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+        await().atMost(Duration.ofSeconds(15)).until(() -> workFolders(jobId).isEmpty());
+        assertThat(jobs.find(jobId).orElseThrow().status().name()).isEqualTo("CANCELLED");
+        assertThat(eventsFor(TranscodeEvents.COMPLETED, jobId)).isZero();
+        assertThat(storage.list(storage.buckets().media(), "films/" + filmId + "/", 10)).isEmpty();
+    }
+
+    @Test
+    void aJobWhoseWorkerDiedIsReclaimedAndFinishedByAnother() throws Exception {
+        UUID creator = UUID.randomUUID();
+        UUID filmId = catalog.film(creator);
+        String key = storeMaster(filmId, master(640, 360, 2));
+        UUID jobId = UUID.randomUUID();
+        jobs.insertQueued(jobId, filmId, creator, storage.buckets().masters(), key, List.of(), 3);
+        // the worker that dies: it takes the entry (atomically with its append, so the live worker
+        // does not see it first) and the job, then never beats again
+        queue.ensureGroup();
+        redis.execute(new DefaultRedisScript<>("""
+                redis.call('XADD', KEYS[1], '*', 'jobId', ARGV[1])
+                redis.call('XREADGROUP', 'GROUP', ARGV[2], 'crashed-worker#0', 'COUNT', '1', 'STREAMS', KEYS[1], '>')
+                return 1""", Long.class), List.of(JobQueue.STREAM), jobId.toString(), JobQueue.GROUP);
+        assertThat(jobs.claim(jobId, UUID.randomUUID(), "crashed-worker", Duration.ofSeconds(3))).isTrue();
+
+        JsonNode job = awaitStatus(jobId, creatorToken(creator), "COMPLETED", Duration.ofSeconds(90));
+
+        assertThat(job.get("attempts").asInt()).as("started by the dead worker, then by the live one").isEqualTo(2);
+        assertThat(job.get("workerId").asString()).isEqualTo(workers.workerId());
+        assertThat(eventsFor(TranscodeEvents.COMPLETED, jobId)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> queue.pendingCount() == 0);
+    }
+
+    @Test
+    void aRedeliveredJobDoesNotCompleteASecondTime() throws Exception {
+        UUID creator = UUID.randomUUID();
+        String token = creatorToken(creator);
+        UUID filmId = catalog.film(creator);
+        String key = storeMaster(filmId, master(640, 360, 2));
+        UUID jobId = UUID.fromString(start(token, filmId, key, List.of("240p")).json().get("id").asString());
+        JsonNode first = awaitStatus(jobId, token, "COMPLETED", Duration.ofSeconds(60));
+        assertThat(first.get("outputs").get("renditions").findValuesAsString("name")).containsExactly("240p");
+
+        queue.enqueue(jobId);
+        queue.enqueue(jobId);
+        await().atMost(Duration.ofSeconds(15)).until(() -> queue.pendingCount() == 0
+                && redis.opsForStream().size(JobQueue.STREAM) > 0);
+
+        JsonNode after = get("/api/transcode/status/" + jobId, token).json();
+        assertThat(after.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(after.get("attempts").asInt()).isEqualTo(1);
+        assertThat(after.get("finishedAt").asString()).isEqualTo(first.get("finishedAt").asString());
+        assertThat(eventsFor(TranscodeEvents.COMPLETED, jobId)).isEqualTo(1);
+        // and a worker holding a stale lease cannot complete it either
+        assertThat(jobs.complete(jobId, UUID.randomUUID(), "{}", UUID.randomUUID())).isFalse();
+    }
+
+    @Test
+    void aFailedJobCanBeRetriedAndAFinishedOneCannotBeCancelled() throws Exception {
+        UUID creator = UUID.randomUUID();
+        String token = creatorToken(creator);
+        UUID filmId = catalog.film(creator);
+        String key = "films/" + filmId + "/masters/" + UUID.randomUUID() + "/broken.mov";
+        storage.put(storage.buckets().masters(), key, new byte[4096], "video/quicktime");
+        UUID jobId = UUID.fromString(start(token, filmId, key, null).json().get("id").asString());
+        awaitStatus(jobId, token, "FAILED", Duration.ofSeconds(60));
+
+        TestHttp.Response cancel = post("/api/transcode/jobs/" + jobId + "/cancel", token, null);
+        assertThat(cancel.status()).isEqualTo(409);
+        assertThat(cancel.json().get("code").asString()).isEqualTo("transcode-job-state-conflict");
+
+        // the creator replaces the broken master with a real one under the same key and retries
+        storage.put(storage.buckets().masters(), key, Files.readAllBytes(master(640, 360, 2)), "video/quicktime");
+        TestHttp.Response retried = post("/api/transcode/jobs/" + jobId + "/retry", token, null);
+        assertThat(retried.status()).as(retried.body()).isEqualTo(202);
+        assertThat(retried.json().get("status").asString()).isEqualTo("QUEUED");
+        awaitStatus(jobId, token, "COMPLETED", Duration.ofSeconds(60));
+        assertThat(eventsFor(TranscodeEvents.FAILED, jobId)).isEqualTo(1);
+        assertThat(eventsFor(TranscodeEvents.COMPLETED, jobId)).isEqualTo(1);
+
+        TestHttp.Response again = post("/api/transcode/jobs/" + jobId + "/retry", token, null);
+        assertThat(again.status()).isEqualTo(409);
+    }
+
+    private List<java.nio.file.Path> workFolders(UUID jobId) throws Exception {
+        if (!Files.isDirectory(settings.workDir())) {
+            return List.of();
+        }
+        try (var list = Files.list(settings.workDir())) {
+            return list.filter(p -> p.getFileName().toString().startsWith(jobId.toString())).toList();
+        }
+    }
+}
