@@ -162,7 +162,7 @@ public class EntitlementService {
         return transactions.execute(status -> {
             Instant now = clock.instant();
             jdbc.update("""
-                    update entitlements set started_at = ?, valid_until = ? + watch_hours * interval '1 hour'
+                    update entitlements set started_at = ?, valid_until = ?::timestamptz + watch_hours * interval '1 hour'
                     where id = ? and kind = 'RENTAL' and status = 'ACTIVE' and started_at is null and start_by > ?""",
                     Timestamp.from(now), Timestamp.from(now), id, Timestamp.from(now));
             Entitlement e = entitlements.findById(id).orElseThrow(() -> new EntitlementNotFound(id));
