@@ -1,0 +1,50 @@
+package com.thewans.system;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import com.thewans.common.testing.TestHttp;
+import com.thewans.devstack.Stack;
+import com.thewans.devstack.StackOptions;
+
+/**
+ * The whole platform started the way ./wans up starts it (embedded PostgreSQL, Redis, S3 and SMTP,
+ * the gateway and ten services as separate JVMs), on shifted ports so it never clashes with a
+ * developer's running stack. Started once per test JVM and shared by every system test class:
+ * eleven cold JVMs take minutes on two cores, so no class gets its own.
+ */
+final class RunningPlatform {
+
+    /** Ports 3001.. become 23001.., the gateway 28080, PostgreSQL 25432, Redis 26379. */
+    static final int PORT_OFFSET = 20000;
+    /** The installation's first administrator (identity's FIRST_ADMIN_* settings), for these tests only. */
+    static final String ADMIN_EMAIL = "first-admin@system-test.thewans.test";
+    static final String ADMIN_PASSWORD = "System-test-only-admin-42";
+
+    private static Stack stack;
+
+    private RunningPlatform() {
+    }
+
+    static synchronized Stack stack() {
+        if (stack == null) {
+            Path repoRoot = Path.of("").toAbsolutePath().getParent();
+            stack = Stack.start(StackOptions.builder()
+                    .repoRoot(repoRoot)
+                    .baseDir(repoRoot.resolve("system-tests/target/wans"))
+                    .portOffset(PORT_OFFSET)
+                    // eleven cold JVMs on two cores: about two minutes alone, far more on a busy machine
+                    .startTimeout(Duration.ofMinutes(12))
+                    .serviceEnvironment("FIRST_ADMIN_EMAIL", ADMIN_EMAIL)
+                    .serviceEnvironment("FIRST_ADMIN_PASSWORD", ADMIN_PASSWORD)
+                    .progress(System.out)
+                    .build());
+            stack.installShutdownHook();
+        }
+        return stack;
+    }
+
+    static TestHttp gateway() {
+        return new TestHttp(stack().gatewayUrl());
+    }
+}
