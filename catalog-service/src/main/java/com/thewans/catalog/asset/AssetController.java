@@ -1,0 +1,75 @@
+package com.thewans.catalog.asset;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.thewans.catalog.film.FilmViews;
+import com.thewans.common.security.CurrentUser;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+class AssetController {
+
+    record UploadRequest(@NotNull AssetKind kind, @NotBlank @Size(max = 100) String contentType) {
+    }
+
+    record ConfirmRequest(@NotNull AssetKind kind, @NotBlank @Size(max = 512) String key) {
+    }
+
+    private final FilmAssets assets;
+    private final FilmViews views;
+    private final JsonMapper json;
+
+    AssetController(FilmAssets assets, FilmViews views, JsonMapper json) {
+        this.assets = assets;
+        this.views = views;
+        this.json = json;
+    }
+
+    @PostMapping("/api/films/{id}/assets/uploads")
+    @ResponseStatus(HttpStatus.CREATED)
+    FilmAssets.UploadTicket upload(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @Valid @RequestBody UploadRequest request) {
+        return assets.startUpload(user, id, request.kind(), request.contentType());
+    }
+
+    @PostMapping("/api/films/{id}/assets")
+    ResponseEntity<String> confirm(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @Valid @RequestBody ConfirmRequest request) {
+        var film = assets.confirm(user, id, request.kind(), request.key());
+        return ResponseEntity.status(HttpStatus.CREATED).eTag("\"" + film.version() + "\"")
+                .contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(views.of(film)));
+    }
+
+    @DeleteMapping("/api/films/{id}/assets/{assetId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void remove(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID assetId) {
+        assets.remove(user, id, assetId);
+    }
+
+    /** A stable address for an asset: redirects to a freshly signed storage URL. */
+    @GetMapping("/api/films/{id}/assets/{assetId}/content")
+    ResponseEntity<Void> content(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @PathVariable UUID assetId) {
+        return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(assets.contentUrl(user, id, assetId)))
+                .cacheControl(CacheControl.noStore()).build();
+    }
+}

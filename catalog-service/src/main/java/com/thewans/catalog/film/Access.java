@@ -1,0 +1,38 @@
+package com.thewans.catalog.film;
+
+import org.springframework.security.access.AccessDeniedException;
+
+import com.thewans.common.security.CurrentUser;
+import com.thewans.common.security.Role;
+
+/** Who may do what in the catalog: creators manage their own films, admins everything. */
+public final class Access {
+
+    private Access() {
+    }
+
+    public static void requireAdmin(CurrentUser user) {
+        if (user == null || !user.isAdmin()) {
+            throw new AccessDeniedException("admin only");
+        }
+    }
+
+    static void requireCreatorOrAdmin(CurrentUser user) {
+        if (user == null || !(user.has(Role.CREATOR) || user.isAdmin())) {
+            throw new AccessDeniedException("creators and admins only");
+        }
+    }
+
+    /** Sees drafts and archived films: the owning creator and admins. */
+    static boolean seesUnpublished(CurrentUser user, FilmRecord film) {
+        return user != null && (user.isAdmin() || user.userId().equals(film.creatorId()));
+    }
+
+    /** Changes a film: its owner while still a creator, or an admin. */
+    static void requireManage(CurrentUser user, FilmRecord film) {
+        requireCreatorOrAdmin(user);
+        if (!user.isAdmin() && !user.userId().equals(film.creatorId())) {
+            throw new AccessDeniedException("not your film");
+        }
+    }
+}

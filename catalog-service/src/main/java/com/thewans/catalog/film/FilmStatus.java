@@ -1,0 +1,5 @@
+package com.thewans.catalog.film;
+
+public enum FilmStatus {
+    DRAFT, PUBLISHED, ARCHIVED
+}
