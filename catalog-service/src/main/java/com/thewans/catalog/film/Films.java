@@ -118,7 +118,7 @@ public class Films {
             throw new InvalidField(unknown);
         }
         if (ifMatch != null && !ifMatch.contains(film.version())) {
-            throw new PreconditionFailed(FilmController.etag(film.version()));
+            throw new PreconditionFailed(film.version());
         }
         JsonNode version = patch.get("version");
         if (version != null && !version.isNull()) {
@@ -137,7 +137,7 @@ public class Films {
         if (!films.update(id, film.version(), fields, resolved, Instant.now(clock))) {
             long current = films.find(id).map(FilmRecord::version).orElse(film.version());
             if (ifMatch != null) {
-                throw new PreconditionFailed(FilmController.etag(current));
+                throw new PreconditionFailed(current);
             }
             throw new StaleUpdate(current);
         }

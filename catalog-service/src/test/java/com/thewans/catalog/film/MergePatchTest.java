@@ -82,7 +82,8 @@ class MergePatchTest extends CatalogTestSupport {
                 .isEqualTo(200);
 
         var staleHeader = patch("/api/films/" + id, "{\"synopsis\": \"two\"}", creator, "If-Match", "\"1\"");
-        assertProblem(staleHeader, 412, "precondition-failed");
+        assertProblem(staleHeader, 412, "version-mismatch");
+        assertThat(staleHeader.json().get("currentVersion").asLong()).isEqualTo(2);
 
         var staleBody = patch("/api/films/" + id, "{\"synopsis\": \"two\", \"version\": 1}", creator);
         assertProblem(staleBody, 409, "stale-update");
