@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A small, bounded HTTP load generator for THE WANS benchmarks (see bench/README.md). Runs as a
@@ -25,7 +26,9 @@ import java.util.concurrent.atomic.LongAdder;
  *        --header "Authorization:Bearer ..." --baseline http://localhost:8080/health
  * </pre>
  *
- * Each connection is one thread sending requests back to back (closed loop). After a warm-up that
+ * Each connection is one thread sending requests back to back (closed loop), or, with --rate N, at a
+ * fixed total rate of N requests a second (latency then counts from when a request was due, so a
+ * server that falls behind shows it instead of hiding it). After a warm-up that
  * is not measured, it reports requests per second, latency percentiles and errors by kind. With
  * --baseline it measures that URL first with the same settings and prints the ratios: numbers from
  * one machine only mean something next to a baseline taken in the same run. Loopback targets only;
@@ -37,7 +40,8 @@ public final class LoadGen {
     static final Duration MAX_DURATION = Duration.ofMinutes(5);
     static final long MAX_REQUESTS = 10_000_000;
 
-    record Settings(URI target, URI baseline, int connections, Duration duration, Duration warmup, long maxRequests,
+    record Settings(URI target, URI baseline, int connections, double rate, Duration duration, Duration warmup,
+            long maxRequests,
                     String method, String body, Map<String, String> headers, Duration timeout) {
     }
 
@@ -89,7 +93,7 @@ public final class LoadGen {
     static final String USAGE = """
             usage: java bench/LoadGen.java <url> [--connections N] [--duration 10s] [--warmup 2s]
                    [--max-requests N] [--header Name:Value]... [--method GET] [--body TEXT]
-                   [--timeout 10s] [--baseline <url>]
+                   [--timeout 10s] [--rate N] [--baseline <url>]
               loopback URLs only; at most %d connections, %d s and %d requests per measurement"""
             .formatted(MAX_CONNECTIONS, MAX_DURATION.toSeconds(), MAX_REQUESTS);
 
@@ -97,6 +101,7 @@ public final class LoadGen {
         URI target = null;
         URI baseline = null;
         int connections = 8;
+        double rate = 0;
         Duration duration = Duration.ofSeconds(10);
         Duration warmup = Duration.ofSeconds(2);
         Duration timeout = Duration.ofSeconds(10);
@@ -119,6 +124,7 @@ public final class LoadGen {
             String value = args[++i];
             switch (arg) {
                 case "--connections" -> connections = (int) number(arg, value, 1, MAX_CONNECTIONS);
+                case "--rate" -> rate = number(arg, value, 1, 100_000);
                 case "--duration" -> duration = duration(arg, value, MAX_DURATION);
                 case "--warmup" -> warmup = duration(arg, value, Duration.ofMinutes(1));
                 case "--timeout" -> timeout = duration(arg, value, Duration.ofMinutes(1));
@@ -139,7 +145,7 @@ public final class LoadGen {
         if (target == null) {
             throw new IllegalArgumentException("no target URL");
         }
-        return new Settings(target, baseline, connections, duration, warmup, maxRequests, method, body,
+        return new Settings(target, baseline, connections, rate, duration, warmup, maxRequests, method, body,
                 Map.copyOf(headers), timeout);
     }
 
@@ -222,8 +228,20 @@ public final class LoadGen {
             Thread worker = new Thread(() -> {
                 try {
                     int n = 0;
+                    // at a fixed rate each connection sends every `interval` ns, staggered against the others
+                    long interval = s.rate() > 0 ? (long) (1e9 * s.connections() / s.rate()) : 0;
+                    long due = System.nanoTime() + interval * index / s.connections();
                     while (n < mine.length) {
-                        long begin = System.nanoTime();
+                        long begin;
+                        if (interval > 0) {
+                            for (long now = System.nanoTime(); now < due; now = System.nanoTime()) {
+                                LockSupport.parkNanos(due - now);
+                            }
+                            begin = due;
+                            due += interval;
+                        } else {
+                            begin = System.nanoTime();
+                        }
                         if (begin >= end) {
                             break;
                         }
@@ -272,8 +290,9 @@ public final class LoadGen {
     }
 
     static void print(String label, Result r, Settings s) {
-        System.out.printf("%-9s %s %s, %d connections, %.1f s measured after %.1f s warm-up%n", label, s.method(),
-                r.target(), s.connections(), r.seconds(), s.warmup().toMillis() / 1000.0);
+        System.out.printf("%-9s %s %s, %d connections%s, %.1f s measured after %.1f s warm-up%n", label,
+                s.method(), r.target(), s.connections(), s.rate() > 0 ? String.format(" at %.0f/s", s.rate()) : "",
+                r.seconds(), s.warmup().toMillis() / 1000.0);
         System.out.printf("          requests %d (%.1f/s), errors %d%s%n", r.requests(), r.perSecond(), r.errors(),
                 r.requests() >= s.maxRequests() - s.connections() ? " (stopped at --max-requests)" : "");
         System.out.printf("          latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",

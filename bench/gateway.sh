@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# What the gateway costs (see bench/README.md, "The gateway").
+#
+#   ./wans up          # in another terminal, first: the benchmark measures the running stack
+#   bench/gateway.sh [--duration 15s] [--rate 200] [--low 4] [--high 32]
+#
+# One viewer signs in through the gateway; then, in one run and with identical settings:
+#   1. fixed moderate rate (--rate, --low connections): GET /api/auth/verify straight to identity-service
+#      (baseline) vs the same request through the gateway
+#   2. saturation (--high connections, closed loop): the same pair
+#   3. saturation through a second gateway with token verification switched off (loopback only,
+#      wans.gateway.token-verification=off-for-benchmark) vs the normal gateway with verification,
+#      revoked-session check and rate limiting all on
+# /api/auth/verify is identity's cheapest authenticated endpoint (no database), so the gateway's share
+# of the time is as large as it can be. Rate limits are raised for the run (the bucket is per user and
+# one user sends everything); both gateways get the same settings.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+GATEWAY="${GATEWAY_URL:-http://127.0.0.1:8080}"
+IDENTITY="${IDENTITY_URL:-http://127.0.0.1:3001}"
+UNVERIFIED_PORT="${UNVERIFIED_GATEWAY_PORT:-8089}"
+duration=15s rate=200 low=4 high=32
+while (($#)); do
+  case "$1" in
+    --duration) duration="$2"; shift 2 ;;
+    --rate) rate="$2"; shift 2 ;;
+    --low) low="$2"; shift 2 ;;
+    --high) high="$2"; shift 2 ;;
+    *) echo "gateway.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+pick_java() {
+  local jdk
+  for jdk in $(ls -d /usr/lib/jvm/*/ 2> /dev/null | sort -V -r); do
+    [[ -x "$jdk/bin/java" ]] && { echo "$jdk/bin/java"; return; }
+  done
+  echo java
+}
+JAVA="${JAVA:-$(pick_java)}"
+
+curl -fsS "$GATEWAY/health" > /dev/null || { echo "gateway.sh: no gateway at $GATEWAY; run ./wans up first" >&2; exit 1; }
+
+# The sign-in bucket is per address: a bench address of its own keeps it clear of a developer's.
+email="bench-$(date +%s%N)@bench.thewans.test"
+password="Bench-only-password-42"
+xff="X-Forwarded-For: 10.250.0.$((RANDOM % 250 + 1))"
+curl -fsS -H "$xff" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$email\",\"password\":\"$password\"}" "$GATEWAY/api/auth/register" > /dev/null
+token="$(curl -fsS -H "$xff" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$email\",\"password\":\"$password\",\"deviceName\":\"bench\",\"deviceType\":\"web\",\"fingerprint\":\"bench-$RANDOM\"}" \
+  "$GATEWAY/api/auth/login" | jq -r .accessToken)"
+[[ -n "$token" && "$token" != null ]] || { echo "gateway.sh: could not sign in" >&2; exit 1; }
+
+# A second gateway: the same jar and routes, token verification off, listening on loopback only.
+UNVERIFIED_LOG="$(mktemp)"
+cleanup() {
+  [[ -n "${UNVERIFIED_PID:-}" ]] && kill "$UNVERIFIED_PID" 2> /dev/null && wait "$UNVERIFIED_PID" 2> /dev/null || true
+  rm -f "$UNVERIFIED_LOG"
+}
+trap cleanup EXIT
+limits=(RATE_LIMIT_REPLENISH_RATE=1000000 RATE_LIMIT_BURST_CAPACITY=2000000)
+env "${limits[@]}" PORT="$UNVERIFIED_PORT" SERVER_ADDRESS=127.0.0.1 WANS_GATEWAY_TOKEN_VERIFICATION=off-for-benchmark \
+  IDENTITY_URL="$IDENTITY" "$JAVA" -XX:TieredStopAtLevel=4 -jar gateway/target/gateway.jar > "$UNVERIFIED_LOG" 2>&1 &
+UNVERIFIED_PID=$!
+for _ in $(seq 1 120); do
+  curl -fsS "http://127.0.0.1:$UNVERIFIED_PORT/health" > /dev/null 2>&1 && break
+  kill -0 "$UNVERIFIED_PID" 2> /dev/null || { cat "$UNVERIFIED_LOG" >&2; exit 1; }
+  sleep 1
+done
+
+auth="Authorization:Bearer $token"
+load() { "$JAVA" bench/LoadGen.java "$@" --duration "$duration" --warmup 5s --header "$auth"; }
+
+echo "== 1. fixed rate: $rate requests/s over $low connections: direct (baseline) vs through the gateway"
+load "$GATEWAY/api/auth/verify" --baseline "$IDENTITY/api/auth/verify" --connections "$low" --rate "$rate"
+echo
+echo "== 2. saturation, $high connections: direct (baseline) vs through the gateway"
+load "$GATEWAY/api/auth/verify" --baseline "$IDENTITY/api/auth/verify" --connections "$high"
+echo
+echo "== 3. saturation, $high connections: gateway without token verification (baseline) vs with it"
+load "$GATEWAY/api/auth/verify" --baseline "http://127.0.0.1:$UNVERIFIED_PORT/api/auth/verify" --connections "$high"
