@@ -29,8 +29,8 @@ public class FilmCatalog {
         this.catalog = clients.forService("catalog");
     }
 
-    /** Refuses unless the caller is an admin or the creator who owns the film. */
-    public void requireCanTranscode(CurrentUser user, UUID filmId) {
+    /** Refuses unless the caller is an admin or the creator who owns the film; answers the owner. */
+    public UUID requireCanTranscode(CurrentUser user, UUID filmId) {
         if (!user.isAdmin() && !user.has(Role.CREATOR)) {
             throw new WansException(HttpStatus.FORBIDDEN, "forbidden", "Only creators and admins transcode films");
         }
@@ -42,5 +42,7 @@ public class FilmCatalog {
                     "Only the film's creator (or an admin) may upload and transcode its masters")
                     .with("filmId", filmId);
         }
+        // an admin's job still belongs to the film's creator, who sees it and is told when it ends
+        return film.creatorId() == null ? user.userId() : film.creatorId();
     }
 }

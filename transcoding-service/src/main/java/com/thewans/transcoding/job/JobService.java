@@ -37,7 +37,7 @@ public class JobService {
     /** Starts a job for a master already in the masters bucket, named by key. */
     @Transactional
     public TranscodeJob start(CurrentUser user, UUID filmId, String sourceKey, List<String> renditions) {
-        catalog.requireCanTranscode(user, filmId);
+        UUID owner = catalog.requireCanTranscode(user, filmId);
         if (!user.isAdmin() && !sourceKey.startsWith(MasterKeys.filmPrefix(filmId))) {
             // creators name only masters uploaded for this film, never someone else's files
             throw new WansException(HttpStatus.FORBIDDEN, "master-not-of-film",
@@ -48,16 +48,14 @@ public class JobService {
             throw new WansException(HttpStatus.UNPROCESSABLE_CONTENT, "master-not-found",
                     "There is no master at that key; upload it first").with("sourceKey", sourceKey);
         }
-        return create(filmId, user.userId(), bucket, sourceKey, renditions);
+        return create(filmId, owner, bucket, sourceKey, renditions);
     }
 
     /** Creates and queues a job (the upload completion path calls this too); one active job per film. */
     @Transactional
     public TranscodeJob create(UUID filmId, UUID creatorId, String bucket, String sourceKey, List<String> renditions) {
         UUID id = UUID.randomUUID();
-        try {
-            jobs.insertQueued(id, filmId, creatorId, bucket, sourceKey, renditions, settings.maxAttempts());
-        } catch (DuplicateKeyException e) {
+        if (!jobs.insertQueued(id, filmId, creatorId, bucket, sourceKey, renditions, settings.maxAttempts())) {
             throw new FilmAlreadyTranscoding(filmId, jobs.activeJobOf(filmId).orElse(null));
         }
         queue.enqueueAfterCommit(id);
@@ -93,11 +91,16 @@ public class JobService {
     @Transactional
     public TranscodeJob retry(CurrentUser user, UUID jobId) {
         TranscodeJob job = get(user, jobId);
+        var active = jobs.activeJobOf(job.filmId());
+        if (active.isPresent() && !active.get().equals(jobId)) {
+            throw new FilmAlreadyTranscoding(job.filmId(), active.get());
+        }
         boolean requeued;
         try {
             requeued = jobs.requeue(jobId);
         } catch (DuplicateKeyException e) {
-            throw new FilmAlreadyTranscoding(job.filmId(), jobs.activeJobOf(job.filmId()).orElse(null));
+            // another start won the race since the check above; the transaction is spoilt, so no lookup
+            throw new FilmAlreadyTranscoding(job.filmId(), null);
         }
         if (!requeued) {
             TranscodeJob now = jobs.find(jobId).orElseThrow();

@@ -39,14 +39,19 @@ public class JobStore {
         this.clock = clock;
     }
 
-    public void insertQueued(UUID id, UUID filmId, UUID creatorId, String bucket, String key, List<String> rungs,
+    /**
+     * Inserts a queued job unless the film already has an active one (the partial unique index
+     * decides, so two concurrent starts cannot both succeed); false when it had.
+     */
+    public boolean insertQueued(UUID id, UUID filmId, UUID creatorId, String bucket, String key, List<String> rungs,
             int maxAttempts) {
         Timestamp now = now();
-        jdbc.update("""
+        return jdbc.update("""
                 insert into transcoding_jobs (id, film_id, creator_id, source_bucket, source_key, requested_rungs,
                     status, max_attempts, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)""",
-                id, filmId, creatorId, bucket, key, String.join(",", rungs), maxAttempts, now, now);
+                values (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)
+                on conflict (film_id) where status in %s do nothing""".formatted(ACTIVE_STATES),
+                id, filmId, creatorId, bucket, key, String.join(",", rungs), maxAttempts, now, now) == 1;
     }
 
     public Optional<TranscodeJob> find(UUID id) {

@@ -66,7 +66,7 @@ class MasterUploads {
     @Transactional
     Upload initiate(CurrentUser user, UUID filmId, String fileName, String contentType, long sizeBytes,
             List<String> renditions) {
-        catalog.requireCanTranscode(user, filmId);
+        UUID owner = catalog.requireCanTranscode(user, filmId);
         if (sizeBytes > MAX_MASTER) {
             throw new WansException(HttpStatus.CONTENT_TOO_LARGE, "master-too-large",
                     "Masters may be at most " + MAX_MASTER / (1024L * 1024 * 1024) + " GiB").with("maxBytes", MAX_MASTER);
@@ -84,7 +84,7 @@ class MasterUploads {
                 insert into master_uploads (id, film_id, creator_id, bucket, object_key, upload_id, file_name,
                     content_type, size_bytes, part_size, part_count, requested_rungs, status, created_at, expires_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""",
-                id, filmId, user.userId(), bucket, key, uploadId, fileName, contentType, sizeBytes, partSize,
+                id, filmId, owner, bucket, key, uploadId, fileName, contentType, sizeBytes, partSize,
                 partCount, String.join(",", renditions), Timestamp.from(now), Timestamp.from(expires));
         return find(id);
     }
