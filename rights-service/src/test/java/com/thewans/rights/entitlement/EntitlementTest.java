@@ -306,6 +306,58 @@ class EntitlementTest extends RightsTestSupport {
         assertThat(get("/api/entitlements/mine?page=-1", viewerToken(viewer)).status()).isEqualTo(400);
     }
 
+    @Test
+    void anAdminRevokesAnEntitlementWithAReasonOnRecord() {
+        UUID filmId = catalog.film();
+        UUID viewer = UUID.randomUUID();
+        TestHttp.Response granted = post("/api/entitlements/admin/grants", """
+                {"userId":"%s","kind":"COMPLIMENTARY","filmIds":["%s"],"note":"Cast screener"}"""
+                .formatted(viewer, filmId), admin);
+        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+        UUID entitlementId = id(granted.json().get(0));
+        assertThat(check(viewer, filmId, "PG").get("via").asString()).isEqualTo("COMPLIMENTARY");
+
+        String body = "{\"reason\":\"Screener shared publicly\"}";
+        assertThat(post("/api/entitlements/admin/" + entitlementId + "/revoke", body, viewerToken(viewer)).status())
+                .isEqualTo(403);
+        TestHttp.Response revoked = post("/api/entitlements/admin/" + entitlementId + "/revoke", body, admin);
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(revoked.json().get("status").asString()).isEqualTo("REVOKED");
+        assertThat(check(viewer, filmId, "PG").get("allowed").asBoolean()).isFalse();
+        assertThat(events(EntitlementEvents.REVOKED, "entitlementId", entitlementId).get(0).get("reason").asString())
+                .isEqualTo("Screener shared publicly");
+        assertThat(audit.forTarget("user:" + viewer, 5)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("entitlement.revoked");
+            assertThat(e.details()).contains("Screener shared publicly");
+        });
+        TestHttp.Response again = post("/api/entitlements/admin/" + entitlementId + "/revoke", body, admin);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("code").asString()).isEqualTo("entitlement-revoked");
+    }
+
+    @Test
+    void aPaymentThatCannotBeReadIsLeftForRetryAndDeadLetteringNotDropped() {
+        UUID viewer = UUID.randomUUID();
+        UUID transactionId = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        append("payment.succeeded", eventId, payment(transactionId, viewer, "GIFT_CARD", catalog.film(), null, null,
+                null));
+        UUID after = UUID.randomUUID();
+        UUID laterTransaction = UUID.randomUUID();
+        append("payment.succeeded", after, payment(laterTransaction, viewer, "PURCHASE", catalog.film(), null, null,
+                null));
+
+        // the consumer moved past it (the next payment was granted) without recording it as handled
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                "select count(*) from entitlements where transaction_id = ?", Long.class, laterTransaction) == 1);
+        assertThat(jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Long.class,
+                eventId)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from entitlements where transaction_id = ?", Long.class,
+                transactionId)).isZero();
+        assertThat(redis.opsForStream().pending("events.payment.succeeded", "rights-service").getTotalPendingMessages())
+                .isPositive();
+    }
+
     private String festival(UUID filmId, Instant end) {
         return """
                 {"filmId":"%s","type":"FESTIVAL","territories":["PG","FJ"],"startsAt":"%s","endsAt":"%s"}"""

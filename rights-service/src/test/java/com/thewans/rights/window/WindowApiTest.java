@@ -275,6 +275,30 @@ class WindowApiTest extends RightsTestSupport {
         assertThat(get("/api/windows/" + UUID.randomUUID(), admin).status()).isEqualTo(404);
     }
 
+    @Test
+    void ofTwoConcurrentChangesMadeAgainstTheSameVersionOnlyOneLands() throws Exception {
+        UUID filmId = catalog.film();
+        UUID windowId = id(window(svodFor(filmId, "[\"PG\"]", now.plus(Duration.ofDays(1)), null)));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        Future<Integer> fiji = pool.submit(() -> {
+            go.await();
+            return patch("/api/windows/" + windowId, "{\"territories\":[\"FJ\"]}", "\"0\"").status();
+        });
+        Future<Integer> samoa = pool.submit(() -> {
+            go.await();
+            return patch("/api/windows/" + windowId, "{\"territories\":[\"WS\"]}", "\"0\"").status();
+        });
+        go.countDown();
+        List<Integer> statuses = List.of(fiji.get(), samoa.get());
+        pool.shutdown();
+
+        assertThat(statuses).containsExactlyInAnyOrder(200, 412);
+        JsonNode after = get("/api/windows/" + windowId, admin).json();
+        assertThat(after.get("version").asLong()).isEqualTo(1);
+        assertThat(after.get("territories").get(0).asString()).isEqualTo(statuses.get(0) == 200 ? "FJ" : "WS");
+    }
+
     private void assertInvalid(String body, String field) {
         TestHttp.Response response = post("/api/windows", body, admin);
         assertThat(response.status()).as(body + " -> " + response.body()).isEqualTo(400);
