@@ -159,6 +159,14 @@ public class AccessTokenVerifier {
         return key;
     }
 
+    /**
+     * Fetches the key set now. The gateway calls this on a schedule off its event loop, so a request
+     * never waits for the periodic refresh; only an unknown kid (rate limited) still fetches inline.
+     */
+    public void refreshKeys() {
+        refresh(false);
+    }
+
     private void refresh(boolean unknownKid) {
         synchronized (refreshLock) {
             Instant now = clock.instant();
