@@ -1,10 +1,12 @@
 package com.thewans.rights.availability;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.thewans.rights.window.ReleaseWindow;
 import com.thewans.rights.window.WindowStatus;
@@ -49,7 +51,7 @@ public final class AvailabilityRules {
 
     private static String comingTo(Offer offer) {
         return "coming to " + offer.windowType() + " on "
-                + DateTimeFormatter.ISO_LOCAL_DATE.format(offer.startsAt().atZone(java.time.ZoneOffset.UTC));
+                + DateTimeFormatter.ISO_LOCAL_DATE.format(offer.startsAt().atZone(ZoneOffset.UTC));
     }
 
     static Offer offer(ReleaseWindow w) {
@@ -61,7 +63,7 @@ public final class AvailabilityRules {
     /** When the answer for these windows next changes on its own (a start or an end), if ever. */
     static Instant nextChange(List<ReleaseWindow> windows, Instant now) {
         return windows.stream().filter(w -> w.status() != WindowStatus.CANCELLED)
-                .flatMap(w -> java.util.stream.Stream.of(w.startsAt(), w.endsAt()))
+                .flatMap(w -> Stream.of(w.startsAt(), w.endsAt()))
                 .filter(t -> t != null && t.isAfter(now)).min(Comparator.naturalOrder()).orElse(null);
     }
 }

@@ -1,6 +1,7 @@
 package com.thewans.rights.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -48,7 +49,7 @@ class RightsProblemAdvice {
             errors.add(new Problems.FieldError(path(unknown), "is not a known field"));
         } else if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
-            String allowed = java.util.Arrays.stream(invalid.getTargetType().getEnumConstants())
+            String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants())
                     .map(String::valueOf).collect(Collectors.joining(", "));
             errors.add(new Problems.FieldError(path(invalid), "must be one of: " + allowed));
         } else if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {

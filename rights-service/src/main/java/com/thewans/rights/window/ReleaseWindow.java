@@ -2,7 +2,9 @@ package com.thewans.rights.window;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,6 +23,8 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+
+import com.thewans.rights.web.InvalidField;
 
 /** A release window of one film: its type, where and when it applies, and what it sells on which terms. */
 @Entity
@@ -178,11 +182,11 @@ public class ReleaseWindow {
     /** Checks the rules that tie the times and terms together. */
     void checkConsistent() {
         if (endsAt != null && !endsAt.isAfter(startsAt)) {
-            throw new com.thewans.rights.web.InvalidField("endsAt", "must be after the start (" + startsAt + ")");
+            throw new InvalidField("endsAt", "must be after the start (" + startsAt + ")");
         }
         if (type == WindowType.PPV && (ppvEventStartsAt.isBefore(startsAt)
                 || (endsAt != null && terms().ppv().eventEndsAt().isAfter(endsAt)))) {
-            throw new com.thewans.rights.web.InvalidField("ppv", "the event must take place inside the window");
+            throw new InvalidField("ppv", "the event must take place inside the window");
         }
     }
 
@@ -213,7 +217,7 @@ public class ReleaseWindow {
     public WindowTerms terms() {
         RentalTerms rental = rentalStartDays == null ? null : new RentalTerms(rentalStartDays, rentalWatchHours);
         PpvEvent ppv = ppvEventStartsAt == null ? null : new PpvEvent(ppvEventStartsAt, ppvDurationMinutes);
-        Map<Currency, Long> copy = new java.util.EnumMap<>(Currency.class);
+        Map<Currency, Long> copy = new EnumMap<>(Currency.class);
         copy.putAll(prices);
         return new WindowTerms(copy, rental, ppv, editionSize);
     }
@@ -226,7 +230,7 @@ public class ReleaseWindow {
         return ppvEventStartsAt == null ? null : new PpvEvent(ppvEventStartsAt, ppvDurationMinutes);
     }
 
-    public java.util.List<Price> priceList() {
+    public List<Price> priceList() {
         return prices.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> Price.of(e.getValue(), e.getKey())).toList();
     }

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.thewans.common.security.CurrentUser;
+import com.thewans.rights.web.InvalidField;
 
 /** Release windows: admins manage them, a film's creator may look at their film's. */
 @RestController
@@ -85,7 +86,7 @@ class WindowController {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new com.thewans.rights.web.InvalidField("If-Match", "must be the window's ETag, such as \"3\"");
+            throw new InvalidField("If-Match", "must be the window's ETag, such as \"3\"");
         }
     }
 }

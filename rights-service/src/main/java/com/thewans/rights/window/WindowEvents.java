@@ -29,11 +29,7 @@ public class WindowEvents {
         this.events = events;
     }
 
-    void opened(ReleaseWindow window) {
-        events.publish(OPENED, state(window));
-    }
-
-    void openedState(WindowState state) {
+    void opened(WindowState state) {
         events.publish(OPENED, state);
     }
 

@@ -63,7 +63,7 @@ public class WindowLifecycle {
                     order by starts_at limit ? for update skip locked)
                 returning id, film_id, type, worldwide, territories, excluded_territories, starts_at, ends_at""",
                 (rs, i) -> state(rs), at, at, BATCH);
-        opened.forEach(events::openedState);
+        opened.forEach(events::opened);
         changed(opened.stream().map(WindowEvents.WindowState::filmId).toList());
         return opened.size();
     }

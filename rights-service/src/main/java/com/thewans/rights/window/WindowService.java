@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
@@ -19,6 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.thewans.common.audit.AuditLog;
+import com.thewans.common.problem.WansException;
 import com.thewans.common.security.CurrentUser;
 import com.thewans.rights.web.InvalidField;
 
@@ -151,12 +156,12 @@ public class WindowService {
         if (!caller.isAdmin()) {
             FilmCatalog.CatalogFilm film = catalog.require(filmId);
             if (!caller.userId().equals(film.creatorId())) {
-                throw new com.thewans.common.problem.WansException(org.springframework.http.HttpStatus.FORBIDDEN,
+                throw new WansException(HttpStatus.FORBIDDEN,
                         "forbidden", "Only the film's creator or an admin may see its windows");
             }
         }
         return windows.findAllOfFilm(filmId).stream()
-                .sorted(java.util.Comparator.comparing(ReleaseWindow::startsAt).thenComparing(ReleaseWindow::id))
+                .sorted(Comparator.comparing(ReleaseWindow::startsAt).thenComparing(ReleaseWindow::id))
                 .map(WindowView::of).toList();
     }
 
@@ -204,7 +209,7 @@ public class WindowService {
      * new start; open or past ones keep the start they opened at.
      */
     private List<ReleaseWindow> followers(ReleaseWindow moved, List<ReleaseWindow> ofFilm) {
-        List<ReleaseWindow> result = new java.util.ArrayList<>();
+        List<ReleaseWindow> result = new ArrayList<>();
         ArrayDeque<ReleaseWindow> queue = new ArrayDeque<>(List.of(moved));
         Set<UUID> seen = new HashSet<>(Set.of(moved.id()));
         while (!queue.isEmpty()) {
@@ -243,7 +248,7 @@ public class WindowService {
     }
 
     private static void requireNoCycle(UUID selfId, ReleaseWindow anchor, List<ReleaseWindow> ofFilm) {
-        Map<UUID, ReleaseWindow> byId = new java.util.HashMap<>();
+        Map<UUID, ReleaseWindow> byId = new HashMap<>();
         ofFilm.forEach(w -> byId.put(w.id(), w));
         ReleaseWindow step = anchor;
         for (int hops = 0; step != null && hops <= ofFilm.size(); hops++) {
@@ -256,7 +261,7 @@ public class WindowService {
 
     private static void requireNoConflict(ReleaseWindow window, List<ReleaseWindow> ofFilm) {
         List<UUID> conflicting = ofFilm.stream().filter(window::conflictsWith).map(ReleaseWindow::id).toList();
-        if (!conflicting.isEmpty() && window.status() != WindowStatus.CANCELLED) {
+        if (!conflicting.isEmpty()) {
             throw new WindowOverlap(window.type(), conflicting);
         }
     }
@@ -280,7 +285,7 @@ public class WindowService {
     }
 
     private static List<ReleaseWindow> concat(ReleaseWindow first, List<ReleaseWindow> rest) {
-        List<ReleaseWindow> all = new java.util.ArrayList<>(rest);
+        List<ReleaseWindow> all = new ArrayList<>(rest);
         all.add(0, first);
         return all;
     }
