@@ -72,6 +72,7 @@ class FilmController {
             @RequestParam(required = false) @Pattern(regexp = "^(?i)(relevance|newest|title|year)$",
                     message = "must be relevance, newest, title or year") String sort,
             @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(required = false) FilmStatus status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
@@ -88,16 +89,21 @@ class FilmController {
         if (mine && user == null) {
             errors.add(new com.thewans.common.problem.Problems.FieldError("mine", "needs a signed-in caller"));
         }
+        if (status != null && status != FilmStatus.PUBLISHED && !mine && (user == null || !user.isAdmin())) {
+            errors.add(new com.thewans.common.problem.Problems.FieldError("status",
+                    "only admins list unpublished films of others; creators use mine=true"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidField(errors);
         }
         String text = q == null || q.isBlank() ? null : q.strip();
+        FilmSearch.Sort order = sort == null ? null : FilmSearch.Sort.valueOf(sort.toUpperCase(java.util.Locale.ROOT));
         var query = new FilmSearch.Query(text, genre, yearFrom, yearTo, language, country, maturity,
-                availableAs == null ? null : availableAs.name(), territory,
-                sort == null ? null : FilmSearch.Sort.valueOf(sort.toUpperCase(java.util.Locale.ROOT)), mine ? user.userId() : null, page,
-                size);
-        // only the public view of the catalog is shared; "mine" lists differ per caller
-        Optional<String> key = mine ? Optional.empty() : cache.listKey(query.canonical());
+                availableAs == null ? null : availableAs.name(), territory, order, mine ? user.userId() : null,
+                status, page, size);
+        // only the public view of the catalog is shared; "mine" and admins' status lists are not
+        boolean publicView = !mine && (status == null || status == FilmStatus.PUBLISHED);
+        Optional<String> key = publicView ? cache.listKey(query.canonical()) : Optional.empty();
         Optional<String> cached = cache.get(key);
         String body = cached.orElseGet(() -> {
             var hits = search.search(query);

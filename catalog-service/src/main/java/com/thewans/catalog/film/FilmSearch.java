@@ -23,14 +23,14 @@ class FilmSearch {
     enum Sort { RELEVANCE, NEWEST, TITLE, YEAR }
 
     record Query(String q, String genre, Integer yearFrom, Integer yearTo, String language, String country,
-            List<MaturityRating> maturity, String availableAs, String territory, Sort sort, UUID mine, int page,
-            int size) {
+            List<MaturityRating> maturity, String availableAs, String territory, Sort sort, UUID mine,
+            FilmStatus status, int page, int size) {
 
         /** A stable text of the query for cache keys. */
         String canonical() {
             return String.join("|", String.valueOf(q), String.valueOf(genre), String.valueOf(yearFrom),
                     String.valueOf(yearTo), String.valueOf(language), String.valueOf(country), String.valueOf(maturity),
-                    String.valueOf(availableAs), String.valueOf(territory), String.valueOf(sort), String.valueOf(mine),
+                    String.valueOf(availableAs), String.valueOf(territory), String.valueOf(sort), String.valueOf(mine), String.valueOf(status),
                     Integer.toString(page), Integer.toString(size));
         }
     }
@@ -67,8 +67,14 @@ class FilmSearch {
         if (query.mine() != null) {
             sql.append("f.creator_id = ?");
             args.add(query.mine());
+            if (query.status() != null) {
+                sql.append(" and f.status = ?");
+                args.add(query.status().name());
+            }
         } else {
-            sql.append("f.status = 'PUBLISHED'");
+            // only admins may ask for another status than PUBLISHED (checked by the controller)
+            sql.append("f.status = ?");
+            args.add(query.status() == null ? FilmStatus.PUBLISHED.name() : query.status().name());
         }
         if (text) {
             sql.append(" and (f.search_vector @@ q.tsq or extensions.word_similarity(q.raw, ")
@@ -139,7 +145,7 @@ class FilmSearch {
     private long countOnly(Query query) {
         Query first = new Query(query.q(), query.genre(), query.yearFrom(), query.yearTo(), query.language(),
                 query.country(), query.maturity(), query.availableAs(), query.territory(), query.sort(),
-                query.mine(), 0, 1);
+                query.mine(), query.status(), 0, 1);
         Hits hits = search(first);
         return hits.total();
     }

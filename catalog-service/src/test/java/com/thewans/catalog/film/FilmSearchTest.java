@@ -95,6 +95,11 @@ class FilmSearchTest extends CatalogTestSupport {
         assertThat(titles(get("/api/films?q=" + tag + "&sort=title", null).json()))
                 .containsExactly(tag + " Night", tag + " Reef");
         assertThat(titles(get("/api/films?mine=true&q=" + tag, creator).json())).hasSize(3);
+        assertThat(titles(get("/api/films?mine=true&status=DRAFT&q=" + tag, creator).json()))
+                .containsExactly(tag + " Draft");
+        assertThat(titles(get("/api/films?status=DRAFT&q=" + tag, admin).json())).containsExactly(tag + " Draft");
+        assertProblem(get("/api/films?status=DRAFT&q=" + tag, creator), 400, "validation-failed");
+        assertProblem(get("/api/films?status=DRAFT", null), 400, "validation-failed");
     }
 
     @Test
