@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import com.thewans.rights.window.PpvEvent;
@@ -46,6 +47,9 @@ class PaymentGrants {
 
     /** Must run inside a transaction (the event handler's). Returns whether this call granted. */
     boolean grant(PaymentSucceeded payment) {
+        lockTransaction(payment.transactionId());
+        boolean refunded = !jdbc.queryForList("select 1 from refunded_payments where transaction_id = ?",
+                Integer.class, payment.transactionId()).isEmpty();
         ReleaseWindow window = payment.windowId() == null ? null : windows.findById(payment.windowId()).orElse(null);
         Instant paidAt = payment.paidAt();
         Instant validFrom = paidAt;
@@ -88,16 +92,23 @@ class PaymentGrants {
         }
         UUID filmId = payment.kind() == EntitlementKind.SUBSCRIPTION ? null : payment.filmId();
         UUID id = UUID.randomUUID();
+        // a payment refunded before its grant arrived is recorded, revoked, and never announced
         List<UUID> inserted = jdbc.queryForList("""
                 insert into entitlements (id, user_id, kind, source, status, film_id, window_id, transaction_id,
-                    subscription_id, valid_from, valid_until, start_by, watch_hours, granted_at, granted_by)
-                values (?, ?, ?, 'PAYMENT', 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'payment-service')
+                    subscription_id, valid_from, valid_until, start_by, watch_hours, granted_at, granted_by,
+                    revoked_at, revoke_reason)
+                values (?, ?, ?, 'PAYMENT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'payment-service', ?, ?)
                 on conflict (transaction_id) do nothing
                 returning id""", UUID.class,
-                id, payment.userId(), payment.kind().name(), filmId, payment.windowId(), payment.transactionId(),
-                payment.subscriptionId(), ts(validFrom), ts(validUntil), ts(startBy), watchHours, ts(paidAt));
+                id, payment.userId(), payment.kind().name(), refunded ? "REVOKED" : "ACTIVE", filmId,
+                payment.windowId(), payment.transactionId(), payment.subscriptionId(), ts(validFrom), ts(validUntil),
+                ts(startBy), watchHours, ts(paidAt), refunded ? ts(paidAt) : null, refunded ? "REFUNDED" : null);
         if (inserted.isEmpty()) {
             log.info("Payment {} was already granted", payment.transactionId());
+            return false;
+        }
+        if (refunded) {
+            log.info("Payment {} was refunded before its grant arrived; recorded as revoked", payment.transactionId());
             return false;
         }
         events.granted(new EntitlementEvents.Granted(id, payment.userId(), payment.kind(), "PAYMENT", filmId,
@@ -108,6 +119,9 @@ class PaymentGrants {
 
     /** Revokes what the refunded payment granted; returns how many entitlements it revoked. */
     int revoke(UUID transactionId, Instant refundedAt) {
+        lockTransaction(transactionId);
+        jdbc.update("insert into refunded_payments (transaction_id, refunded_at) values (?, ?) on conflict do nothing",
+                transactionId, ts(refundedAt));
         List<EntitlementEvents.Revoked> revoked = jdbc.query("""
                 update entitlements set status = 'REVOKED', revoked_at = ?, revoke_reason = 'REFUNDED'
                 where transaction_id = ? and status = 'ACTIVE'
@@ -118,6 +132,12 @@ class PaymentGrants {
                 ts(refundedAt), transactionId);
         revoked.forEach(events::revoked);
         return revoked.size();
+    }
+
+    /** Grant and refund of one payment take turns, so neither misses the other's uncommitted row. */
+    private void lockTransaction(UUID transactionId) {
+        jdbc.query("select pg_advisory_xact_lock(?)", (RowCallbackHandler) rs -> { },
+                transactionId.getMostSignificantBits() ^ transactionId.getLeastSignificantBits());
     }
 
     private static Timestamp ts(Instant instant) {

@@ -173,6 +173,23 @@ class EntitlementTest extends RightsTestSupport {
     }
 
     @Test
+    void aRefundHandledBeforeItsPaymentLeavesNothingToWatch() {
+        UUID filmId = catalog.film();
+        UUID viewer = UUID.randomUUID();
+        UUID transactionId = UUID.randomUUID();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.executeWithoutResult(status -> grants.revoke(transactionId, now));
+        Boolean granted = tx.execute(status -> grants.grant(new PaymentGrants.PaymentSucceeded(transactionId, viewer,
+                EntitlementKind.PURCHASE, filmId, null, null, null, now)));
+
+        assertThat(granted).isFalse();
+        assertThat(jdbc.queryForObject("select status from entitlements where transaction_id = ?", String.class,
+                transactionId)).isEqualTo("REVOKED");
+        assertThat(events(EntitlementEvents.GRANTED, "transactionId", transactionId)).isEmpty();
+        assertThat(check(viewer, filmId, "PG").get("allowed").asBoolean()).isFalse();
+    }
+
+    @Test
     void aSubscriptionCoversSvodWindowsOnlyWhereAndWhileTheyAreOpen() {
         UUID filmId = catalog.film();
         UUID rentalOnlyFilm = catalog.film();
