@@ -28,6 +28,8 @@ import com.thewans.common.storage.StoredObject;
 class FilmAssets {
 
     static final Duration UPLOAD_WINDOW = Duration.ofMinutes(15);
+    /** Enough for a poster, backdrops, a trailer or two and a gallery of stills. */
+    static final int MAX_ASSETS_PER_FILM = 40;
 
     record UploadTicket(AssetKind kind, String key, String method, String uploadUrl, Map<String, String> headers,
             Instant expiresAt, long maxSizeBytes) {
@@ -82,6 +84,13 @@ class FilmAssets {
             storage.delete(bucket, key);
             throw (AssetRefused) new AssetRefused("asset-type-not-allowed",
                     "The file's content is not " + contentType).with("contentType", contentType);
+        }
+        // the film row's lock serialises confirmations of one film, so the count cannot be raced past
+        jdbc.queryForObject("select id from film where id = ? for update", java.util.UUID.class, filmId);
+        Integer count = jdbc.queryForObject("select count(*) from film_asset where film_id = ?", Integer.class, filmId);
+        if (count != null && count >= MAX_ASSETS_PER_FILM) {
+            throw new AssetRefused("asset-limit-reached", "A film has at most " + MAX_ASSETS_PER_FILM
+                    + " assets; remove one first");
         }
         try {
             jdbc.update("""

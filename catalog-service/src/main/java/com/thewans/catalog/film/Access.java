@@ -23,9 +23,12 @@ public final class Access {
         }
     }
 
-    /** Sees drafts and archived films: the owning creator and admins. */
+    /**
+     * Sees drafts and archived films: the owning creator, admins, and other services acting under
+     * their own identity (transcoding reads a draft's owner before its first master is uploaded).
+     */
     static boolean seesUnpublished(CurrentUser user, FilmRecord film) {
-        return user != null && (user.isAdmin() || user.userId().equals(film.creatorId()));
+        return user != null && (user.isAdmin() || user.has(Role.SERVICE) || user.userId().equals(film.creatorId()));
     }
 
     /** Changes a film: its owner while still a creator, or an admin. */

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 
 import com.thewans.catalog.CatalogTestSupport;
 import com.thewans.common.audit.AuditLog;
+import com.thewans.common.security.Role;
+import com.thewans.common.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,6 +35,12 @@ class FilmLifecycleTest extends CatalogTestSupport {
         assertProblem(get("/api/films/" + id, null), 404, "film-not-found");
         assertProblem(get("/api/films/" + id, viewer), 404, "film-not-found");
         assertProblem(get("/api/films/" + id, otherCreator), 404, "film-not-found");
+        // transcoding checks the owner of a draft with its own service identity
+        var asService = get("/api/films/" + id, TestTokens.forUser(UUID.randomUUID(), Role.SERVICE));
+        assertThat(asService.status()).isEqualTo(200);
+        assertThat(asService.json().get("creatorId").asString()).isEqualTo(creatorId.toString());
+        assertProblem(patch("/api/films/" + id, "{\"title\": \"x\"}", TestTokens.forUser(UUID.randomUUID(),
+                Role.SERVICE)), 403, "forbidden");
     }
 
     @Test
