@@ -62,6 +62,13 @@ public class JobService {
         return jobs.find(id).orElseThrow();
     }
 
+    /** Refuses early, before anything irreversible happens (joining an upload's parts), when the film is busy. */
+    public void requireIdle(UUID filmId) {
+        jobs.activeJobOf(filmId).ifPresent(active -> {
+            throw new FilmAlreadyTranscoding(filmId, active);
+        });
+    }
+
     public TranscodeJob get(CurrentUser user, UUID jobId) {
         TranscodeJob job = jobs.find(jobId).orElseThrow(() -> new JobNotFound(jobId));
         if (!job.visibleTo(user.userId(), user.isAdmin())) {

@@ -151,6 +151,7 @@ class MasterUploads {
                         "Parts must be numbered 1 to " + upload.partCount() + ", each once");
             }
         }
+        jobs.requireIdle(upload.filmId());
         storage.completeMultipartUpload(upload.bucket(), upload.key(), upload.uploadId(), sorted);
         TranscodeJob job = jobs.create(upload.filmId(), upload.creatorId(), upload.bucket(), upload.key(),
                 upload.renditions());

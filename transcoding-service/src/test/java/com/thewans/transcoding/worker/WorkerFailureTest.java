@@ -68,6 +68,8 @@ class WorkerFailureTest extends TranscodingTestSupport {
                 && "TRANSCODING".equals(jobs.find(jobId).orElseThrow().status().name()));
         long pid = workers.runningProcesses().get(jobId);
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
+        assertThat(niceness(pid)).as("FFmpeg runs at low priority so the API keeps answering").isEqualTo(10);
+        assertThat(get("/api/transcode/status/" + jobId, token).status()).isEqualTo(200);
 
         TestHttp.Response cancelled = post("/api/transcode/jobs/" + jobId + "/cancel", token, null);
 
@@ -154,6 +156,13 @@ class WorkerFailureTest extends TranscodingTestSupport {
 
         TestHttp.Response again = post("/api/transcode/jobs/" + jobId + "/retry", token, null);
         assertThat(again.status()).isEqualTo(409);
+    }
+
+    /** The nice value of a Linux process (field 19 of /proc/<pid>/stat). */
+    private static int niceness(long pid) throws Exception {
+        String stat = Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Integer.parseInt(fields[16]);
     }
 
     private List<java.nio.file.Path> workFolders(UUID jobId) throws Exception {
