@@ -1,6 +1,7 @@
 package com.thewans.catalog.asset;
 
 import java.time.Duration;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -47,6 +48,7 @@ class FilmAssets {
         this.audit = audit;
     }
 
+    @Transactional
     UploadTicket startUpload(CurrentUser user, UUID filmId, AssetKind kind, String contentType) {
         films.manageable(user, filmId);
         if (!kind.contentTypes.contains(contentType)) {
@@ -55,6 +57,10 @@ class FilmAssets {
         }
         String key = prefix(filmId, kind) + UUID.randomUUID() + "." + AssetKind.extension(contentType);
         PresignedRequest put = storage.presignedPut(storage.buckets().assets(), key, contentType, UPLOAD_WINDOW);
+        jdbc.update("""
+                insert into asset_upload (object_key, film_id, kind, content_type, issued_to, expires_at)
+                values (?, ?, ?, ?, ?, ?)""", key, filmId, kind.name(), contentType, user.userId(),
+                Timestamp.from(put.expiresAt()));
         return new UploadTicket(kind, key, put.method(), put.url().toString(), put.headers(), put.expiresAt(),
                 kind.maxBytes);
     }
@@ -64,6 +70,16 @@ class FilmAssets {
         films.manageable(user, filmId);
         if (!key.startsWith(prefix(filmId, kind)) || key.contains("..") || key.length() > 512) {
             throw new InvalidField("key", "must be the key this film's upload ticket for a " + kind.name() + " gave");
+        }
+        boolean ticketed = jdbc.update("delete from asset_upload where object_key = ? and film_id = ? and kind = ?", key,
+                filmId, kind.name()) == 1;
+        if (!ticketed) {
+            Integer confirmed = jdbc.queryForObject("select count(*) from film_asset where object_key = ? and film_id = ?",
+                    Integer.class, key, filmId);
+            if (confirmed != null && confirmed > 0) {
+                return films.manageable(user, filmId); // confirmed twice: once is enough
+            }
+            throw new InvalidField("key", "no upload ticket of this film for a " + kind.name() + " has this key");
         }
         String bucket = storage.buckets().assets();
         StoredObject object = storage.stat(bucket, key).orElseThrow(() -> new AssetRefused("asset-not-uploaded",

@@ -85,6 +85,42 @@ class FilmAssetTest extends CatalogTestSupport {
         assertThat(storage.exists(storage.buckets().assets(), ticket.get("key").asString())).isFalse();
     }
 
+    @Autowired
+    UnconfirmedUploadSweeper sweeper;
+
+    @Test
+    void anUploadNeverConfirmedIsSweptFromStorageOnceItsTicketHasExpired() throws Exception {
+        String filmId = createFilm(creator, filmJson("Abandoned Upload", "x")).get("id").asString();
+        var abandoned = ticket(filmId, "STILL", "image/png");
+        var pending = ticket(filmId, "STILL", "image/png");
+        upload(abandoned, "image/png", PNG);
+        upload(pending, "image/png", PNG);
+        jdbc.update("update asset_upload set expires_at = now() - interval '2 hours' where object_key = ?",
+                abandoned.get("key").asString());
+
+        assertThat(sweeper.sweep()).isGreaterThanOrEqualTo(1);
+
+        assertThat(storage.exists(storage.buckets().assets(), abandoned.get("key").asString())).isFalse();
+        assertThat(storage.exists(storage.buckets().assets(), pending.get("key").asString())).isTrue();
+        assertProblem(post("/api/films/" + filmId + "/assets", confirm(filmId, "STILL",
+                abandoned.get("key").asString()), creator), 400, "validation-failed");
+        assertThat(post("/api/films/" + filmId + "/assets", confirm(filmId, "STILL", pending.get("key").asString()),
+                creator).status()).isEqualTo(201);
+        // confirming again changes nothing
+        var again = post("/api/films/" + filmId + "/assets", confirm(filmId, "STILL", pending.get("key").asString()),
+                creator);
+        assertThat(again.json().get("assets")).hasSize(1);
+    }
+
+    @Test
+    void aKeyThatWasNeverTicketedIsRefused() {
+        String filmId = createFilm(creator, filmJson("Made Up Key", "x")).get("id").asString();
+        storage.put(storage.buckets().assets(), "films/" + filmId + "/poster/forged.png", PNG, "image/png");
+
+        assertProblem(post("/api/films/" + filmId + "/assets", confirm(filmId, "POSTER",
+                "films/" + filmId + "/poster/forged.png"), creator), 400, "validation-failed");
+    }
+
     @Test
     void confirmingBeforeUploadingIsRefused() {
         String filmId = createFilm(creator, filmJson("No Upload", "x")).get("id").asString();
