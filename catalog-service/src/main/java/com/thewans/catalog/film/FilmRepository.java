@@ -131,8 +131,13 @@ class FilmRepository {
 
     private void replaceGenres(UUID filmId, List<Genre> genres) {
         jdbc.update("delete from film_genre where film_id = ?", filmId);
-        jdbc.batchUpdate("insert into film_genre (film_id, genre_id) values (?, ?)",
-                genres.stream().map(g -> new Object[] {filmId, g.id()}).toList());
+        try {
+            jdbc.batchUpdate("insert into film_genre (film_id, genre_id) values (?, ?)",
+                    genres.stream().map(g -> new Object[] {filmId, g.id()}).toList());
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // an admin deleted one of the genres a moment ago
+            throw new com.thewans.catalog.web.InvalidField("genres", "a genre was just removed; choose again");
+        }
     }
 
     private FilmRecord map(ResultSet rs, List<Genre> genres, List<FilmRecord.StoredAsset> assets) throws SQLException {

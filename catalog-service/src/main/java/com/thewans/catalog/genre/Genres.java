@@ -106,7 +106,12 @@ public class Genres {
                     "Genre " + genre.slug() + " is used by " + films + " films; move them to another genre first")
                     .with("films", films);
         }
-        jdbc.update("delete from genre where id = ?", genre.id());
+        try {
+            jdbc.update("delete from genre where id = ?", genre.id());
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // a film took the genre between the count and the delete
+            throw new GenreConflict("genre-in-use", "Genre " + genre.slug() + " is used by films");
+        }
         audit.record("genre.deleted", "genre:" + genre.id(), Map.of("slug", genre.slug()));
         cache.catalogChanged();
     }
