@@ -49,6 +49,9 @@ class FilmSearchTest extends CatalogTestSupport {
                 .contains("Mount Hagen Show " + tag);
         assertThat(titles(get("/api/films?q=" + q("Bilum Weevers Goroka " + tag), null).json()))
                 .contains("Bilum Weavers of Goroka " + tag);
+        publishedFilm("Sing-Sing at Mount Hagen " + tag, "Tribes gather in paint and plumes.");
+        assertThat(titles(get("/api/films?q=" + q("Sing Sing at Mount Hagn"), null).json()))
+                .contains("Sing-Sing at Mount Hagen " + tag);
         assertThat(titles(get("/api/films?q=" + q("Mount Hagen Show " + tag), null).json()).get(0))
                 .isEqualTo("Mount Hagen Show " + tag);
     }
