@@ -251,13 +251,13 @@ public class TranscodeWorkers implements SmartLifecycle {
     }
 
     private void failExhausted(UUID jobId) {
-        tx.executeWithoutResult(status -> {
-            String reason = "The job was started " + settings.maxAttempts()
-                    + " times and its worker stopped each time; retry it";
+        tx.executeWithoutResult(status -> store.find(jobId).ifPresent(job -> {
+            String reason = "Its worker stopped during every allowed attempt (" + job.attempts()
+                    + "); retry the job";
             if (store.failUnleased(jobId, reason)) {
-                store.find(jobId).ifPresent(job -> events.failed(job, reason, job.attempts()));
+                events.failed(job, reason, job.attempts());
             }
-        });
+        }));
     }
 
     private static final class LeaseLost extends RuntimeException {

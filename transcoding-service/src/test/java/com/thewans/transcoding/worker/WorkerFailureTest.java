@@ -108,6 +108,25 @@ class WorkerFailureTest extends TranscodingTestSupport {
     }
 
     @Test
+    void aJobWhoseWorkersKeepDyingFailsOnceItsAttemptsAreUsedUp() throws Exception {
+        UUID creator = UUID.randomUUID();
+        UUID filmId = catalog.film(creator);
+        String key = storeMaster(filmId, master(320, 240, 2));
+        UUID jobId = UUID.randomUUID();
+        jobs.insertQueued(jobId, filmId, creator, storage.buckets().masters(), key, List.of(), 1);
+        // its only allowed start, by a worker that then dies
+        assertThat(jobs.claim(jobId, UUID.randomUUID(), "crashed-worker", Duration.ofSeconds(1))).isTrue();
+        queue.enqueue(jobId);
+
+        JsonNode job = awaitStatus(jobId, creatorToken(creator), "FAILED", Duration.ofSeconds(30));
+
+        assertThat(job.get("failureReason").asString()).isEqualTo(
+                "Its worker stopped during every allowed attempt (1); retry the job");
+        assertThat(eventsFor(TranscodeEvents.FAILED, jobId)).isEqualTo(1);
+        assertThat(eventsFor(TranscodeEvents.COMPLETED, jobId)).isZero();
+    }
+
+    @Test
     void aRedeliveredJobDoesNotCompleteASecondTime() throws Exception {
         UUID creator = UUID.randomUUID();
         String token = creatorToken(creator);
