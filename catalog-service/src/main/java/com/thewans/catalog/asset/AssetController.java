@@ -16,9 +16,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.thewans.catalog.film.FilmView;
 import com.thewans.catalog.film.FilmViews;
 import com.thewans.common.security.CurrentUser;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -51,6 +55,8 @@ class AssetController {
         return assets.startUpload(user, id, request.kind(), request.contentType());
     }
 
+    @ApiResponse(responseCode = "201", description = "the film with the new asset",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FilmView.class)))
     @PostMapping("/api/films/{id}/assets")
     ResponseEntity<String> confirm(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @Valid @RequestBody ConfirmRequest request) {

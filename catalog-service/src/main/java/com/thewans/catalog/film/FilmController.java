@@ -27,6 +27,9 @@ import com.thewans.catalog.web.IsoCodes;
 import com.thewans.catalog.web.PageOf;
 import com.thewans.common.security.CurrentUser;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -44,6 +47,10 @@ class FilmController {
     /** Release window types, as rights-service names them. */
     enum WindowType { FESTIVAL, CINEMA, COLLECTOR, PVOD, PPV, TVOD, SVOD, AVOD }
 
+    /** The shape of a list page, for the API document (the body is written as pre-rendered JSON). */
+    record FilmPage(List<FilmView> items, int page, int size, long totalItems, int totalPages) {
+    }
+
     private final Films films;
     private final FilmSearch search;
     private final FilmViews views;
@@ -58,6 +65,8 @@ class FilmController {
         this.json = json;
     }
 
+    @ApiResponse(responseCode = "200", description = "a page of films (PageOf<FilmView>)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FilmPage.class)))
     @GetMapping("/api/films")
     ResponseEntity<String> list(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @Size(max = 200) String q,
@@ -117,6 +126,8 @@ class FilmController {
                 cached.isPresent());
     }
 
+    @ApiResponse(responseCode = "200", description = "the film",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FilmView.class)))
     @GetMapping("/api/films/{id}")
     ResponseEntity<String> one(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
@@ -135,6 +146,8 @@ class FilmController {
         return respond(body, etag(film.version()), ifNoneMatch, false);
     }
 
+    @ApiResponse(responseCode = "201", description = "the film",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FilmView.class)))
     @PostMapping(path = "/api/films", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> create(@AuthenticationPrincipal CurrentUser user, @RequestBody JsonNode body) {
         FilmRecord film = films.create(user, body);
@@ -142,6 +155,8 @@ class FilmController {
                 .contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(views.of(film)));
     }
 
+    @ApiResponse(responseCode = "200", description = "the film",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FilmView.class)))
     @PatchMapping(path = "/api/films/{id}", consumes = {MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<String> patch(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @RequestBody String body,
@@ -158,11 +173,15 @@ class FilmController {
         return ok(films.patch(user, id, patch, ifMatchVersions(ifMatch)));
     }
 
+    @ApiResponse(responseCode = "200", description = "the film",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FilmView.class)))
     @PostMapping("/api/films/{id}/publish")
     ResponseEntity<String> publish(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
         return ok(films.publish(user, id));
     }
 
+    @ApiResponse(responseCode = "200", description = "the film",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FilmView.class)))
     @PostMapping("/api/films/{id}/archive")
     ResponseEntity<String> archive(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
         return ok(films.archive(user, id));
