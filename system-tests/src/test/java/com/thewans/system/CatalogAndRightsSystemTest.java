@@ -42,14 +42,9 @@ class CatalogAndRightsSystemTest {
         Visitor office = new Visitor(gateway);
         Visitor.Session admin = office.admin();
 
-        // a viewer becomes a creator (granted by an administrator) and signs in again for the new role
         Visitor studio = new Visitor(gateway);
-        String creatorEmail = studio.register(Visitor.uniqueEmail("creator"));
-        UUID creatorId = studio.login(creatorEmail).userId();
-        var granted = office.send("PUT", "/api/auth/admin/users/" + creatorId + "/roles",
-                Map.of("roles", List.of("CREATOR")), admin);
-        assertThat(granted.status()).as(granted.body()).isEqualTo(200);
-        Visitor.Session creator = studio.login(creatorEmail);
+        Visitor.Session creator = studio.newCreator();
+        UUID creatorId = creator.userId();
 
         String tag = UUID.randomUUID().toString().substring(0, 6);
         var created = studio.send("POST", "/api/films", Map.of(

@@ -21,6 +21,8 @@ final class RunningPlatform {
     static final String ADMIN_EMAIL = "first-admin@system-test.thewans.test";
     static final String ADMIN_PASSWORD = "System-test-only-admin-42";
 
+    static final Path FFMPEG_CACHE = Path.of("").toAbsolutePath().resolve("target/ffmpeg");
+
     private static Stack stack;
 
     private RunningPlatform() {
@@ -37,6 +39,8 @@ final class RunningPlatform {
                     .startTimeout(Duration.ofMinutes(12))
                     .serviceEnvironment("FIRST_ADMIN_EMAIL", ADMIN_EMAIL)
                     .serviceEnvironment("FIRST_ADMIN_PASSWORD", ADMIN_PASSWORD)
+                    // where transcoding extracts its bundled FFmpeg; the tests make their masters with it
+                    .serviceEnvironment("FFMPEG_CACHE_DIR", FFMPEG_CACHE.toString())
                     .progress(System.out)
                     .build());
             stack.installShutdownHook();

@@ -92,6 +92,17 @@ final class Visitor {
         return login(register(uniqueEmail("viewer")));
     }
 
+    /** A new account made a CREATOR by the first administrator, signed in with that role. */
+    Session newCreator() {
+        String email = register(uniqueEmail("creator"));
+        UUID id = login(email).userId();
+        Visitor office = new Visitor(gateway);
+        var granted = office.send("PUT", "/api/auth/admin/users/" + id + "/roles",
+                Map.of("roles", List.of("CREATOR")), office.admin());
+        assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+        return login(email); // a fresh token carries the new role
+    }
+
     /** The installation's first administrator, signed in. */
     Session admin() {
         return login(RunningPlatform.ADMIN_EMAIL, RunningPlatform.ADMIN_PASSWORD);
