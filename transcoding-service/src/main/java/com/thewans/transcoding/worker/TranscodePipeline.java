@@ -90,10 +90,12 @@ class TranscodePipeline {
             throws NotAPlayableVideo, FfmpegFailed, IOException, InterruptedException {
         Path work = Files.createDirectories(settings.workDir()).resolve(job.id() + "-" + leaseToken);
         Files.createDirectories(work);
+        long t0 = System.nanoTime();
         try {
             progress.at(JobStatus.PROBING, 0);
             Path master = work.resolve("master");
             download(job, master);
+            long t1 = System.nanoTime();
             MediaInfo info = probe.probe(master);
             recorder.record(json.writeValueAsString(info), info.durationSeconds());
             List<Rung> rungs = Ladder.choose(info, job.requestedRungs());
@@ -106,10 +108,12 @@ class TranscodePipeline {
             FfmpegRun encode = new FfmpegRun(binaries);
             progress.running(encode);
             progress.at(JobStatus.TRANSCODING, 2);
+            long t2 = System.nanoTime();
             encode.run(plan.arguments(master, ladder, thumbs.resolve("poster.jpg"), thumbs.resolve("sprite.jpg")),
                     seconds -> progress.at(JobStatus.TRANSCODING,
                             2 + (int) Math.min(86, 86 * seconds / info.durationSeconds())));
             Files.deleteIfExists(master);
+            long t3 = System.nanoTime();
 
             progress.at(JobStatus.PACKAGING, 88);
             ContentKey key = keys.forFilm(job.filmId());
@@ -130,8 +134,14 @@ class TranscodePipeline {
                     StandardCharsets.UTF_8);
 
             progress.at(JobStatus.UPLOADING, 92);
+            long t4 = System.nanoTime();
             String prefix = MasterKeys.outputs(job.filmId(), job.id());
             upload(out, prefix, progress);
+            long t5 = System.nanoTime();
+            // where the time went, so a slow job (or the bench) shows which step to look at
+            log.info("Job {}: {} s of {}x{} to {} rungs; download {} s, probe {} s, encode {} s, package+encrypt {} s,"
+                    + " upload {} s", job.id(), secs(info.durationSeconds() * 1e9), info.width(), info.height(),
+                    rungs.size(), secs(t1 - t0), secs(t2 - t1), secs(t3 - t2), secs(t4 - t3), secs(t5 - t4));
             return new Outputs(outputs(prefix, hls.resolve("master.m3u8"), rungs, info, key));
         } finally {
             deleteTree(work);
@@ -223,6 +233,10 @@ class TranscodePipeline {
         out.put("renditions", renditions);
         out.put("durationSeconds", info.durationSeconds());
         return out;
+    }
+
+    private static String secs(double nanos) {
+        return String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e9);
     }
 
     static void deleteTree(Path dir) {
