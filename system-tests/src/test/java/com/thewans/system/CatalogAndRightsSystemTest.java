@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.thewans.common.testing.TestHttp;
 
@@ -28,6 +29,7 @@ import tools.jackson.databind.JsonNode;
  * window worldwide, and a viewer finds the film by a misspelt title and sees the offers of PG and AU.
  */
 @Order(3)
+@ExtendWith(RunningPlatform.class)
 class CatalogAndRightsSystemTest {
 
     static TestHttp gateway;

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,6 +19,7 @@ import com.thewans.devstack.Stack;
 
 /** The platform as ./wans up starts it: every part healthy and reachable through its public doors. */
 @Order(1)
+@ExtendWith(RunningPlatform.class)
 class PlatformSystemTest {
 
     static Stack stack;

@@ -3,6 +3,9 @@ package com.thewans.system;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import com.thewans.common.testing.TestHttp;
 import com.thewans.devstack.Stack;
 import com.thewans.devstack.StackOptions;
@@ -10,10 +13,13 @@ import com.thewans.devstack.StackOptions;
 /**
  * The whole platform started the way ./wans up starts it (embedded PostgreSQL, Redis, S3 and SMTP,
  * the gateway and ten services as separate JVMs), on shifted ports so it never clashes with a
- * developer's running stack. Started once per test JVM and shared by every system test class:
- * eleven cold JVMs take minutes on two cores, so no class gets its own.
+ * developer's running stack. Started once per test JVM and shared by every system test class
+ * (eleven cold JVMs take minutes on two cores, so no class gets its own); each class registers this
+ * extension. The stack is kept in JUnit's root store, which closes it when the last class is done,
+ * while the test JVM is still alive: a JVM shutdown hook would be cut short by Surefire and leave
+ * PostgreSQL, Redis and S3Mock behind.
  */
-final class RunningPlatform {
+final class RunningPlatform implements BeforeAllCallback {
 
     /** Ports 3001.. become 23001.., the gateway 28080, PostgreSQL 25432, Redis 26379. */
     static final int PORT_OFFSET = 20000;
@@ -25,7 +31,18 @@ final class RunningPlatform {
 
     private static Stack stack;
 
-    private RunningPlatform() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .computeIfAbsent(RunningPlatform.class, key -> new Running(stack()), Running.class);
+    }
+
+    /** Closed by JUnit at the end of the run. */
+    private record Running(Stack stack) implements AutoCloseable {
+        @Override
+        public void close() {
+            stack.close();
+        }
     }
 
     static synchronized Stack stack() {
@@ -43,7 +60,6 @@ final class RunningPlatform {
                     .serviceEnvironment("FFMPEG_CACHE_DIR", FFMPEG_CACHE.toString())
                     .progress(System.out)
                     .build());
-            stack.installShutdownHook();
         }
         return stack;
     }

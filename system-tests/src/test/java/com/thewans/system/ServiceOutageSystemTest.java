@@ -7,11 +7,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.thewans.devstack.Member;
 
 /** Stops a service on purpose, so it runs after every other system test (see junit-platform.properties). */
 @Order(Integer.MAX_VALUE)
+@ExtendWith(RunningPlatform.class)
 class ServiceOutageSystemTest {
 
     @Test

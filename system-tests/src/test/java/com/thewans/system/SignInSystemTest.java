@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.thewans.common.testing.TestHttp;
 
@@ -17,6 +18,7 @@ import com.thewans.common.testing.TestHttp;
  * real one from identity, checked by the gateway against identity's published keys.
  */
 @Order(2)
+@ExtendWith(RunningPlatform.class)
 class SignInSystemTest {
 
     static TestHttp gateway;

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.thewans.common.testing.TestHttp;
@@ -27,6 +28,7 @@ import com.thewans.common.testing.TestHttp;
  * master playlist is in the media bucket.
  */
 @Order(4)
+@ExtendWith(RunningPlatform.class)
 class TranscodingSystemTest {
 
     static TestHttp gateway;
