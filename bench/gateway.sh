@@ -1,27 +1,30 @@
 #!/usr/bin/env bash
 # What the gateway costs (see bench/README.md, "The gateway").
 #
-#   ./wans up          # in another terminal, first: the benchmark measures the running stack
+#   ./wans up          # in another terminal, first: the benchmark routes to the running services
 #   bench/gateway.sh [--duration 15s] [--rate 200] [--low 4] [--high 32]
 #
 # One viewer signs in through the gateway; then, in one run and with identical settings:
 #   1. fixed moderate rate (--rate, --low connections): GET /api/auth/verify straight to identity-service
 #      (baseline) vs the same request through the gateway
 #   2. saturation (--high connections, closed loop): the same pair
-#   3. saturation through a second gateway with token verification switched off (loopback only,
-#      wans.gateway.token-verification=off-for-benchmark) vs the normal gateway with verification,
+#   3. saturation through a gateway with token verification switched off (loopback only,
+#      wans.gateway.token-verification=off-for-benchmark) vs the gateway with verification,
 #      revoked-session check and rate limiting all on
+# The measured gateways are two started here from the same jar with the same (default) JVM settings;
+# the stack's own gateway is only used to sign in.
 # /api/auth/verify is identity's cheapest authenticated endpoint (no database), so the gateway's share
-# of the time is as large as it can be. Rate limits are raised for the run (the bucket is per user and
-# one user sends everything); both gateways get the same settings.
+# of the time is as large as it can be. Rate limits are raised on the measured gateways (the bucket is
+# per user and one user sends everything); the limiter still runs on every request.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 GATEWAY="${GATEWAY_URL:-http://127.0.0.1:8080}"
 IDENTITY="${IDENTITY_URL:-http://127.0.0.1:3001}"
-UNVERIFIED_PORT="${UNVERIFIED_GATEWAY_PORT:-8089}"
-duration=15s rate=200 low=4 high=32
+VERIFIED_PORT="${BENCH_GATEWAY_PORT:-8091}"
+UNVERIFIED_PORT="${UNVERIFIED_GATEWAY_PORT:-8092}"
+duration=15s rate=100 low=4 high=32
 while (($#)); do
   case "$1" in
     --duration) duration="$2"; shift 2 ;;
@@ -54,31 +57,50 @@ token="$(curl -fsS -H "$xff" -H 'Content-Type: application/json' \
   "$GATEWAY/api/auth/login" | jq -r .accessToken)"
 [[ -n "$token" && "$token" != null ]] || { echo "gateway.sh: could not sign in" >&2; exit 1; }
 
-# A second gateway: the same jar and routes, token verification off, listening on loopback only.
-UNVERIFIED_LOG="$(mktemp)"
+# Two gateways started here from the same jar with the same JVM settings (the JVM's defaults, as in
+# production; devstack runs its processes with a smaller, start-up-tuned JIT): one as deployed, one
+# with token verification off, loopback only. Both route to the running stack's services.
+LOGS=()
+PIDS=()
 cleanup() {
-  [[ -n "${UNVERIFIED_PID:-}" ]] && kill "$UNVERIFIED_PID" 2> /dev/null && wait "$UNVERIFIED_PID" 2> /dev/null || true
-  rm -f "$UNVERIFIED_LOG"
+  for pid in "${PIDS[@]}"; do kill "$pid" 2> /dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2> /dev/null || true; done
+  rm -f "${LOGS[@]}"
 }
 trap cleanup EXIT
 limits=(RATE_LIMIT_REPLENISH_RATE=1000000 RATE_LIMIT_BURST_CAPACITY=2000000)
-env "${limits[@]}" PORT="$UNVERIFIED_PORT" SERVER_ADDRESS=127.0.0.1 WANS_GATEWAY_TOKEN_VERIFICATION=off-for-benchmark \
-  IDENTITY_URL="$IDENTITY" "$JAVA" -XX:TieredStopAtLevel=4 -jar gateway/target/gateway.jar > "$UNVERIFIED_LOG" 2>&1 &
-UNVERIFIED_PID=$!
-for _ in $(seq 1 120); do
-  curl -fsS "http://127.0.0.1:$UNVERIFIED_PORT/health" > /dev/null 2>&1 && break
-  kill -0 "$UNVERIFIED_PID" 2> /dev/null || { cat "$UNVERIFIED_LOG" >&2; exit 1; }
-  sleep 1
-done
+start_gateway() { # port verification
+  local log
+  log="$(mktemp)"
+  LOGS+=("$log")
+  env "${limits[@]}" PORT="$1" SERVER_ADDRESS=127.0.0.1 WANS_GATEWAY_TOKEN_VERIFICATION="$2" \
+    IDENTITY_URL="$IDENTITY" "$JAVA" -jar gateway/target/gateway.jar > "$log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 180); do
+    curl -fsS "http://127.0.0.1:$1/health" > /dev/null 2>&1 && return
+    kill -0 "${PIDS[-1]}" 2> /dev/null || { cat "$log" >&2; exit 1; }
+    sleep 1
+  done
+  echo "gateway.sh: the gateway on $1 did not start" >&2
+  exit 1
+}
+start_gateway "$VERIFIED_PORT" on
+start_gateway "$UNVERIFIED_PORT" off-for-benchmark
+VERIFIED="http://127.0.0.1:$VERIFIED_PORT"
+UNVERIFIED="http://127.0.0.1:$UNVERIFIED_PORT"
 
 auth="Authorization:Bearer $token"
-load() { "$JAVA" bench/LoadGen.java "$@" --duration "$duration" --warmup 5s --header "$auth"; }
+load() { "$JAVA" bench/LoadGen.java "$@" --duration "$duration" --warmup 10s --header "$auth"; }
+
+# warm both gateways' JIT before anything is measured
+"$JAVA" bench/LoadGen.java "$VERIFIED/api/auth/verify" --baseline "$UNVERIFIED/api/auth/verify" \
+  --connections "$high" --duration 10s --warmup 5s --header "$auth" > /dev/null
 
 echo "== 1. fixed rate: $rate requests/s over $low connections: direct (baseline) vs through the gateway"
-load "$GATEWAY/api/auth/verify" --baseline "$IDENTITY/api/auth/verify" --connections "$low" --rate "$rate"
+load "$VERIFIED/api/auth/verify" --baseline "$IDENTITY/api/auth/verify" --connections "$low" --rate "$rate"
 echo
 echo "== 2. saturation, $high connections: direct (baseline) vs through the gateway"
-load "$GATEWAY/api/auth/verify" --baseline "$IDENTITY/api/auth/verify" --connections "$high"
+load "$VERIFIED/api/auth/verify" --baseline "$IDENTITY/api/auth/verify" --connections "$high"
 echo
 echo "== 3. saturation, $high connections: gateway without token verification (baseline) vs with it"
-load "$GATEWAY/api/auth/verify" --baseline "http://127.0.0.1:$UNVERIFIED_PORT/api/auth/verify" --connections "$high"
+load "$VERIFIED/api/auth/verify" --baseline "$UNVERIFIED/api/auth/verify" --connections "$high"
