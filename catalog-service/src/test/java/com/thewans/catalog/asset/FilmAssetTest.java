@@ -151,8 +151,10 @@ class FilmAssetTest extends CatalogTestSupport {
                 creator), 400, "asset-type-not-allowed");
         assertProblem(post("/api/films/" + filmId + "/assets/uploads",
                 "{\"kind\": \"TRAILER\", \"contentType\": \"image/png\"}", creator), 400, "validation-failed");
-        assertProblem(post("/api/films/" + filmId + "/assets/uploads",
-                "{\"kind\": \"SOUNDTRACK\", \"contentType\": \"audio/mpeg\"}", creator), 400, "malformed-body");
+        var unknownKind = post("/api/films/" + filmId + "/assets/uploads",
+                "{\"kind\": \"SOUNDTRACK\", \"contentType\": \"audio/mpeg\"}", creator);
+        assertProblem(unknownKind, 400, "validation-failed");
+        assertThat(unknownKind.body()).contains("\"field\":\"kind\"").contains("POSTER");
     }
 
     @Test

@@ -1,8 +1,10 @@
 package com.thewans.common.problem;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -31,6 +33,11 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The one place where a servlet service turns exceptions into RFC 9457 problems. Spring's own
@@ -136,10 +143,40 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        // The parser's message can echo internals (class names); the client gets a plain sentence.
+        // An unknown field, an unknown enum value or a value of the wrong kind is named, with the
+        // allowed values for an enum; anything else is a plain sentence, since the parser's message
+        // can echo internals (class names).
+        Throwable cause = ex.getMostSpecificCause();
+        List<Problems.FieldError> errors = new ArrayList<>();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            errors.add(new Problems.FieldError(jsonPath(unknown), "is not a known field"));
+        } else if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants())
+                    .map(String::valueOf).collect(Collectors.joining(", "));
+            errors.add(new Problems.FieldError(jsonPath(invalid), "must be one of: " + allowed));
+        } else if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            errors.add(new Problems.FieldError(jsonPath(mismatched), "has the wrong type or format"));
+        }
+        if (!errors.isEmpty()) {
+            return validationProblem(errors, request);
+        }
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Bad Request",
                 "The request body is missing or is not valid JSON of the expected shape");
         return createResponseEntity(problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** "device.type" or "preferredGenres[2]": where in the body the bad value was. */
+    private static String jsonPath(JacksonException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : ex.getPath()) {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
     }
 
     @Override
