@@ -1,5 +1,6 @@
 package com.thewans.identity.account;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.thewans.common.security.CurrentUser;
+import com.thewans.identity.web.ClientOrigin;
 
 @RestController
 class AccountController {
@@ -47,7 +49,9 @@ class AccountController {
     /** Changing the password signs out every other session; this one stays. */
     @PostMapping("/api/auth/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changePassword(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody PasswordChange change) {
-        accounts.changePassword(user.userId(), user.sessionId(), change.currentPassword(), change.newPassword());
+    void changePassword(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody PasswordChange change,
+            HttpServletRequest http) {
+        accounts.changePassword(user.userId(), user.sessionId(), change.currentPassword(), change.newPassword(),
+                ClientOrigin.of(http).ipAddress());
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.thewans.common.audit.AuditLog;
 import com.thewans.common.events.DomainEvents;
 import com.thewans.common.problem.WansException;
+import com.thewans.identity.login.LoginThrottle;
 import com.thewans.identity.profile.ProfileService;
 import com.thewans.identity.session.EndReason;
 import com.thewans.identity.session.SessionService;
@@ -35,10 +36,11 @@ class AccountService {
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final LoginThrottle throttle;
 
     AccountService(UserAccountRepository users, PasswordPolicy policy, PasswordHasher hasher, ProfileService profiles,
             VerificationService verification, SessionService sessions, DomainEvents events, AuditLog audit,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            PlatformTransactionManager transactionManager, Clock clock, LoginThrottle throttle) {
         this.users = users;
         this.policy = policy;
         this.hasher = hasher;
@@ -49,6 +51,7 @@ class AccountService {
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.throttle = throttle;
     }
 
     UserAccount register(AccountController.Registration registration) {
@@ -80,12 +83,19 @@ class AccountService {
         }
     }
 
-    void changePassword(UUID userId, UUID currentSession, String currentPassword, String newPassword) {
+    void changePassword(UUID userId, UUID currentSession, String currentPassword, String newPassword,
+            String address) {
         UserAccount account = users.findById(userId).orElseThrow(() -> new WansException(HttpStatus.NOT_FOUND,
                 "account-not-found", "There is no account for this token"));
-        if (!hasher.matches(currentPassword, account.passwordHash())) {
+        // a stolen access token must not become a way to guess the password without limit
+        String throttleKey = LoginThrottle.accountKey(account.email() != null ? account.email()
+                : account.phone() != null ? account.phone() : userId.toString());
+        throttle.ensureAllowed(throttleKey, address);
+        if (account.passwordHash() == null || !hasher.matches(currentPassword, account.passwordHash())) {
+            throttle.failed(throttleKey, address);
             throw new WansException(HttpStatus.FORBIDDEN, "wrong-password", "The current password is not right");
         }
+        throttle.succeeded(throttleKey);
         policy.check(newPassword, PasswordPolicy.personalWords(account.email(), account.phone()));
         String hash = hasher.hash(newPassword);
         transactions.executeWithoutResult(status -> {

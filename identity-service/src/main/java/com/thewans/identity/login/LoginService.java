@@ -1,9 +1,5 @@
 package com.thewans.identity.login;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,7 +36,7 @@ class LoginService {
     }
 
     SignedIn login(Contact contact, String password, DeviceDetails device, UUID replaceDeviceId, ClientOrigin origin) {
-        String accountKey = sha256(contact.value());
+        String accountKey = LoginThrottle.accountKey(contact.value());
         throttle.ensureAllowed(accountKey, origin.ipAddress());
         Optional<UserAccount> user = users.findByContact(contact);
         boolean matches;
@@ -59,12 +55,4 @@ class LoginService {
     }
 
     /** Redis keys name the account by a hash, not by the email or phone itself. */
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

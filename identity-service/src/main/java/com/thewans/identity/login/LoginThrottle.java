@@ -1,6 +1,10 @@
 package com.thewans.identity.login;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -16,7 +20,7 @@ import com.thewans.identity.web.Throttled;
  * limit each failure locks for twice as long as the one before, up to the maximum.
  */
 @Component
-class LoginThrottle {
+public class LoginThrottle {
 
     private static final String PREFIX = "login-throttle:";
 
@@ -58,7 +62,7 @@ class LoginThrottle {
         this.settings = settings;
     }
 
-    void ensureAllowed(String accountKey, String address) {
+    public void ensureAllowed(String accountKey, String address) {
         Long lockedMs = redis.execute(LOCKED_FOR, List.of(accountLock(accountKey), addressLock(address)));
         if (lockedMs != null && lockedMs > 0) {
             throw new Throttled("too-many-sign-in-attempts",
@@ -66,7 +70,7 @@ class LoginThrottle {
         }
     }
 
-    void failed(String accountKey, String address) {
+    public void failed(String accountKey, String address) {
         redis.execute(RECORD_FAILURE,
                 List.of(accountFailures(accountKey), accountLock(accountKey), addressFailures(address),
                         addressLock(address)),
@@ -76,8 +80,21 @@ class LoginThrottle {
     }
 
     /** A correct password clears the account's count; the address keeps its own. */
-    void succeeded(String accountKey) {
+    public void succeeded(String accountKey) {
         redis.delete(accountFailures(accountKey));
+    }
+
+    /**
+     * The key an account's failures count under: a hash of the email or phone it signs in with, so a
+     * wrong current password on a password change counts against the same limit as a wrong login.
+     */
+    public static String accountKey(String contact) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(contact.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String accountFailures(String accountKey) {

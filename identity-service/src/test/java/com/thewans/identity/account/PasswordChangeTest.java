@@ -46,4 +46,24 @@ class PasswordChangeTest extends IdentityTestSupport {
         assertThat(weak.json().get("code").asString()).isEqualTo("weak-password");
         assertThat(api.tryLogin(map("email", email, "password", PASSWORD)).status()).isEqualTo(200);
     }
+
+    @Test
+    void guessingTheCurrentPasswordWithAStolenTokenIsThrottledLikeSigningIn() {
+        String email = api.registerEmail();
+        var stolen = api.login(email);
+        for (int i = 0; i < 5; i++) {
+            var wrong = api.post("/api/auth/password",
+                    map("currentPassword", "Guess-number-" + i, "newPassword", NEW_PASSWORD), stolen);
+            assertThat(wrong.status()).as(wrong.body()).isEqualTo(403);
+        }
+
+        // locked now, even for the right password, and the lock covers signing in to the account too
+        var locked = api.post("/api/auth/password", map("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD),
+                stolen);
+        assertThat(locked.status()).as(locked.body()).isEqualTo(429);
+        assertThat(locked.json().get("code").asString()).isEqualTo("too-many-sign-in-attempts");
+        assertThat(locked.header("Retry-After")).isNotBlank();
+        assertThat(api.fromAnotherAddress().tryLogin(map("email", email, "password", PASSWORD)).status())
+                .isEqualTo(429);
+    }
 }
