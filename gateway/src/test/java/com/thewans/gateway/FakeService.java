@@ -10,6 +10,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import com.thewans.common.testing.TestInfrastructure;
+import com.thewans.common.testing.TestTokens;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -95,6 +99,19 @@ final class FakeService implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+    }
+
+    /**
+     * Starts (once per map) a fake for every service and points the gateway at them, at the test Redis
+     * and at the test JWKS, so tokens from {@link TestTokens} verify.
+     */
+    static void standInForEveryService(Map<String, FakeService> services, DynamicPropertyRegistry registry) {
+        registry.add("spring.data.redis.url", () -> TestInfrastructure.get().redisUrl());
+        registry.add("wans.security.jwks-uri", () -> TestTokens.jwksFile().toUri().toString());
+        for (String service : shortNames().values()) {
+            FakeService fake = services.computeIfAbsent(service, FakeService::start);
+            registry.add(urlVariable(service), fake::url);
+        }
     }
 
     /** Environment variable naming the service's URL in application.yml, e.g. CATALOG_URL. */

@@ -32,7 +32,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.thewans.common.security.Role;
 import com.thewans.common.testing.TestHttp;
-import com.thewans.common.testing.TestInfrastructure;
 import com.thewans.common.testing.TestTokens;
 
 
@@ -51,12 +50,7 @@ class GatewayEdgeSecurityTest {
 
     @DynamicPropertySource
     static void pointAtFakes(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.url", () -> TestInfrastructure.get().redisUrl());
-        registry.add("wans.security.jwks-uri", () -> TestTokens.jwksFile().toUri().toString());
-        for (String service : FakeService.shortNames().values()) {
-            FakeService fake = services.computeIfAbsent(service, FakeService::start);
-            registry.add(FakeService.urlVariable(service), fake::url);
-        }
+        FakeService.standInForEveryService(services, registry);
     }
 
     @AfterAll

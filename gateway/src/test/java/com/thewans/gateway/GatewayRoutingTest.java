@@ -28,7 +28,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.thewans.common.testing.TestHttp;
-import com.thewans.common.testing.TestInfrastructure;
 import com.thewans.common.testing.TestTokens;
 
 /**
@@ -43,12 +42,7 @@ class GatewayRoutingTest {
 
     @DynamicPropertySource
     static void pointAtFakes(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.url", () -> TestInfrastructure.get().redisUrl());
-        registry.add("wans.security.jwks-uri", () -> TestTokens.jwksFile().toUri().toString());
-        for (String service : FakeService.shortNames().values()) {
-            FakeService fake = services.computeIfAbsent(service, FakeService::start);
-            registry.add(FakeService.urlVariable(service), fake::url);
-        }
+        FakeService.standInForEveryService(services, registry);
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package com.thewans.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -123,9 +124,9 @@ class CatalogAndRightsSystemTest {
         assertThat(offers(inAustralia)).containsExactly("RENT");
 
         // the catalogue learns from rights' events which films stream now where
-        Eventually.until(Duration.ofSeconds(60),
-                () -> viewer.get("/api/films?availableAs=SVOD&territory=PG&size=100&sort=newest", null),
-                response -> response.status() == 200 && ids(response).contains(filmId));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> viewer.get("/api/films?availableAs=SVOD&territory=PG&size=100&sort=newest", null),
+                        response -> response.status() == 200 && ids(response).contains(filmId));
         var notInAustralia = viewer.get("/api/films?availableAs=SVOD&territory=AU&size=100&sort=newest", null);
         assertThat(ids(notInAustralia)).doesNotContain(filmId);
     }

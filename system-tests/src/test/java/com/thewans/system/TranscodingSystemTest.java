@@ -1,6 +1,7 @@
 package com.thewans.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -77,9 +78,10 @@ class TranscodingSystemTest {
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         String jobId = started.json().get("id").asString();
 
-        var done = Eventually.until(Duration.ofMinutes(6), () -> studio.get("/api/transcode/status/" + jobId, creator),
-                r -> r.status() != 200 || List.of("COMPLETED", "FAILED", "CANCELLED")
-                        .contains(r.json().get("status").asString()));
+        var done = await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(500))
+                .until(() -> studio.get("/api/transcode/status/" + jobId, creator),
+                        r -> r.status() != 200 || List.of("COMPLETED", "FAILED", "CANCELLED")
+                                .contains(r.json().get("status").asString()));
         assertThat(done.json().get("status").asString()).as(done.body()).isEqualTo("COMPLETED");
         assertThat(done.json().get("progress").asInt()).isEqualTo(100);
         var outputs = done.json().get("outputs");

@@ -1,6 +1,7 @@
 package com.thewans.transcoding;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -159,19 +160,15 @@ class TranscodeBenchmark {
         Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         workers.add(process);
         TestHttp worker = TestHttp.localhost(workerPort);
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
-        while (true) {
-            assertThat(process.isAlive()).as("worker %d died; see %s", n, log).isTrue();
-            try {
-                if (worker.get("/readyz").status() == 200) {
-                    break;
-                }
-            } catch (RuntimeException e) {
-                // not listening yet
-            }
-            assertThat(System.nanoTime()).as("worker %d did not become ready", n).isLessThan(deadline);
-            Thread.sleep(500);
-        }
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
+                .failFast("worker " + n + " died; see " + log, () -> !process.isAlive())
+                .until(() -> {
+                    try {
+                        return worker.get("/readyz").status() == 200;
+                    } catch (RuntimeException e) {
+                        return false; // not listening yet
+                    }
+                });
         line("worker %d ready (pid %d)", n, process.pid());
     }
 
@@ -192,25 +189,17 @@ class TranscodeBenchmark {
         return UUID.fromString(response.json().get("id").asString());
     }
 
-    private void awaitAll(List<UUID> jobs) throws InterruptedException {
+    private void awaitAll(List<UUID> jobs) {
         String admin = TestTokens.admin(UUID.randomUUID());
         HttpClient client = HttpClient.newHttpClient();
         for (UUID job : jobs) {
-            while (true) {
-                try {
-                    HttpResponse<String> status = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                             + "/api/transcode/status/" + job)).header("Authorization", "Bearer " + admin).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    String body = status.body();
-                    if (body.contains("\"status\":\"COMPLETED\"")) {
-                        break;
-                    }
-                    assertThat(body).doesNotContain("\"status\":\"FAILED\"", "\"status\":\"CANCELLED\"");
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-                Thread.sleep(200);
-            }
+                            HttpResponse.BodyHandlers.ofString()).body(), body -> {
+                                assertThat(body).doesNotContain("\"status\":\"FAILED\"", "\"status\":\"CANCELLED\"");
+                                return body.contains("\"status\":\"COMPLETED\"");
+                            });
         }
     }
 
