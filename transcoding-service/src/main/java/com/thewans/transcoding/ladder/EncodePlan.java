@@ -10,8 +10,11 @@ import com.thewans.transcoding.ffmpeg.MediaInfo;
 /**
  * The one FFmpeg command that decodes the master once and encodes every rung (a split filter),
  * with keyframes at the same instants in every rung (fixed GOP, no scene-cut keyframes) so players
- * can switch at any segment boundary. The same decode also feeds the poster frame and the sprite
- * sheet of scrubbing thumbnails.
+ * can switch at any segment boundary. The same decode also feeds the poster frame and the
+ * scrubbing thumbnails, and the encoded streams go through the tee muxer straight into HLS
+ * (fMP4, the AES-128 encryption is applied by the worker as it ships the segments) and DASH
+ * (CENC-encrypted by FFmpeg), so no second packaging pass reads the ladder again and the segments
+ * appear while the encode is still running.
  */
 public record EncodePlan(MediaInfo source, List<Rung> rungs, String preset, int gopFrames, double segmentSeconds,
         Thumbnails thumbnails) {
@@ -36,13 +39,14 @@ public record EncodePlan(MediaInfo source, List<Rung> rungs, String preset, int 
                 new Thumbnails(interval, count, columns, rows, 160, 90, poster));
     }
 
-    public List<String> arguments(Path master, Path ladderFile, Path poster, Path sprite) {
+    public List<String> arguments(Path master, Path hlsDir, Path dashDir, Path poster, Path thumbnailFrames,
+            String keyHex, String kidHex) {
         int n = rungs.size();
         StringBuilder graph = new StringBuilder("[0:v:0]split=").append(n + 2);
         for (int i = 0; i < n; i++) {
             graph.append("[s").append(i).append(']');
         }
-        graph.append("[sprite_in][poster_in]");
+        graph.append("[tiles_in][poster_in]");
         for (int i = 0; i < n; i++) {
             Rung r = rungs.get(i);
             // the short side gets the rung's lines; -2 keeps the other side even, as H.264 needs
@@ -51,10 +55,10 @@ public record EncodePlan(MediaInfo source, List<Rung> rungs, String preset, int 
                     .append(i).append(']');
         }
         Thumbnails t = thumbnails;
-        graph.append(";[sprite_in]fps=1/").append(t.intervalSeconds())
+        graph.append(";[tiles_in]fps=1/").append(t.intervalSeconds())
                 .append(",scale=").append(t.width()).append(':').append(t.height())
                 .append(":force_original_aspect_ratio=decrease,pad=").append(t.width()).append(':').append(t.height())
-                .append(":(ow-iw)/2:(oh-ih)/2,tile=").append(t.columns()).append('x').append(t.rows()).append("[sprite]");
+                .append(":(ow-iw)/2:(oh-ih)/2[tiles]");
         int posterHeight = Math.min(720, Math.min(source.width(), source.height()));
         graph.append(";[poster_in]trim=start=").append(String.format(Locale.ROOT, "%.3f", t.posterAtSeconds()))
                 .append(",setpts=PTS-STARTPTS,scale=-2:").append(posterHeight - posterHeight % 2).append("[poster]");
@@ -64,8 +68,11 @@ public record EncodePlan(MediaInfo source, List<Rung> rungs, String preset, int 
             args.addAll(List.of("-map", "[v" + i + "]"));
         }
         if (source.hasAudio()) {
+            // encoded once; HLS carries it as one audio rendition every variant points at (EXT-X-MEDIA)
             args.addAll(List.of("-map", "0:a:0"));
         }
+        // the tee muxer cannot tell the encoders that fMP4 wants the parameter sets in the init segment
+        args.addAll(List.of("-flags", "+global_header"));
         args.addAll(List.of("-c:v", "libx264", "-preset", preset, "-profile:v", "high", "-g", String.valueOf(gopFrames),
                 "-keyint_min", String.valueOf(gopFrames), "-sc_threshold", "0", "-bf", "2"));
         for (int i = 0; i < n; i++) {
@@ -76,47 +83,76 @@ public record EncodePlan(MediaInfo source, List<Rung> rungs, String preset, int 
         if (source.hasAudio()) {
             args.addAll(List.of("-c:a", "aac", "-b:a", AUDIO_KBPS + "k", "-ac", "2", "-ar", "48000"));
         }
-        args.addAll(List.of("-f", "matroska", ladderFile.toString()));
-        args.addAll(List.of("-map", "[sprite]", "-frames:v", "1", "-q:v", "4", "-update", "1", sprite.toString()));
+        args.addAll(List.of("-f", "tee", teeSlave(hlsOptions(hlsDir), hlsDir.resolve("%v").resolve("index.m3u8"))
+                + "|" + teeSlave(dashOptions(keyHex, kidHex), dashDir.resolve("manifest.mpd"))));
+        // one small JPEG per thumbnail as the encode reaches it (SpriteSheet lays them out afterwards): the
+        // tile filter would hold everything back to the end, and FFmpeg's progress report with it
+        args.addAll(List.of("-map", "[tiles]", "-frames:v", String.valueOf(t.count()), "-q:v", "2",
+                thumbnailFrames.resolve("tile_%04d.jpg").toString()));
         args.addAll(List.of("-map", "[poster]", "-frames:v", "1", "-q:v", "3", "-update", "1", poster.toString()));
         return args;
     }
 
-    /** One stream-copy pass of the encoded ladder into HLS (fMP4) and DASH with CENC encryption. */
-    public List<String> packagingArguments(Path ladderFile, Path hlsDir, Path dashDir, String keyHex, String kidHex) {
-        int n = rungs.size();
-        List<String> args = new ArrayList<>(List.of("-i", ladderFile.toString()));
+    /** The name of the audio rendition's folder next to the rungs' folders in the HLS output. */
+    public static final String HLS_AUDIO = "audio";
+
+    private java.util.Map<String, String> hlsOptions(Path hlsDir) {
         StringBuilder streams = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            args.addAll(List.of("-map", "0:v:" + i));
-            if (source.hasAudio()) {
-                // every variant carries the audio, so hls.js and Safari need no alternate-audio groups
-                args.addAll(List.of("-map", "0:a:0"));
-            }
-            streams.append(i == 0 ? "" : " ").append("v:").append(i).append(source.hasAudio() ? ",a:" + i : "")
-                    .append(",name:").append(rungs.get(i).name());
-        }
-        args.addAll(List.of("-c", "copy", "-f", "hls", "-hls_time", fmt(segmentSeconds), "-hls_playlist_type", "vod",
-                "-hls_segment_type", "fmp4", "-hls_flags", "independent_segments",
-                "-hls_fmp4_init_filename", "init.mp4",
-                "-hls_segment_filename", hlsDir.resolve("%v").resolve("seg_%05d.m4s").toString(),
-                "-master_pl_name", "master.m3u8", "-var_stream_map", streams.toString(),
-                hlsDir.resolve("%v").resolve("index.m3u8").toString()));
-        for (int i = 0; i < n; i++) {
-            args.addAll(List.of("-map", "0:v:" + i));
-        }
         if (source.hasAudio()) {
-            args.addAll(List.of("-map", "0:a:0"));
+            streams.append("a:0,agroup:audio,name:").append(HLS_AUDIO);
         }
-        args.addAll(List.of("-c", "copy", "-f", "dash", "-seg_duration", fmt(segmentSeconds), "-use_template", "1",
-                "-use_timeline", "1", "-adaptation_sets", source.hasAudio() ? "id=0,streams=v id=1,streams=a"
-                        : "id=0,streams=v",
-                "-init_seg_name", "init_$RepresentationID$.mp4",
-                "-media_seg_name", "seg_$RepresentationID$_$Number%05d$.m4s",
-                "-format_options", "encryption_scheme=cenc-aes-ctr:encryption_key=" + keyHex + ":encryption_kid="
-                        + kidHex,
-                dashDir.resolve("manifest.mpd").toString()));
-        return args;
+        for (int i = 0; i < rungs.size(); i++) {
+            streams.append(streams.isEmpty() ? "" : " ").append("v:").append(i)
+                    .append(source.hasAudio() ? ",agroup:audio" : "").append(",name:").append(rungs.get(i).name());
+        }
+        var options = new java.util.LinkedHashMap<String, String>();
+        options.put("f", "hls");
+        options.put("hls_time", fmt(segmentSeconds));
+        options.put("hls_playlist_type", "vod");
+        options.put("hls_segment_type", "fmp4");
+        options.put("hls_flags", "independent_segments");
+        options.put("hls_fmp4_init_filename", "init.mp4");
+        options.put("hls_segment_filename", hlsDir.resolve("%v").resolve("seg_%05d.m4s").toString());
+        options.put("master_pl_name", "master.m3u8");
+        options.put("var_stream_map", streams.toString());
+        return options;
+    }
+
+    private java.util.Map<String, String> dashOptions(String keyHex, String kidHex) {
+        var options = new java.util.LinkedHashMap<String, String>();
+        options.put("f", "dash");
+        options.put("seg_duration", fmt(segmentSeconds));
+        options.put("use_template", "1");
+        options.put("use_timeline", "1");
+        options.put("adaptation_sets", source.hasAudio() ? "id=0,streams=v id=1,streams=a" : "id=0,streams=v");
+        options.put("init_seg_name", "init_$RepresentationID$.mp4");
+        options.put("media_seg_name", "seg_$RepresentationID$_$Number%05d$.m4s");
+        options.put("format_options", "encryption_scheme=cenc-aes-ctr:encryption_key=" + keyHex + ":encryption_kid="
+                + kidHex);
+        return options;
+    }
+
+    /**
+     * One output of the tee muxer: {@code [key=value:...]file}. FFmpeg unescapes a value twice (once
+     * splitting the outputs, once splitting the options), so separators inside a value (the colons of
+     * a stream map, of format options, of a path) are escaped twice.
+     */
+    static String teeSlave(java.util.Map<String, String> options, Path file) {
+        StringBuilder slave = new StringBuilder("[");
+        options.forEach((key, value) -> slave.append(slave.length() > 1 ? ":" : "").append(key).append('=')
+                .append(escape(escape(value))));
+        return slave.append(']').append(escape(file.toString())).toString();
+    }
+
+    private static String escape(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 8);
+        for (char c : value.toCharArray()) {
+            if ("\\':|[]=,".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     private static String fmt(double seconds) {

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
@@ -17,8 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * AES-128 for HLS (RFC 8216 section 5.2): every media segment encrypted whole with AES-128-CBC and
  * PKCS#7 padding, each under its own random IV named by an EXT-X-KEY tag before it. FFmpeg's HLS
- * muxer does not encrypt fMP4 segments, so the packager writes them in the clear and this encrypts
- * them in place. The initialisation section (EXT-X-MAP) comes before the first key tag and stays
+ * muxer does not encrypt fMP4 segments, so FFmpeg writes them in the clear and the worker encrypts
+ * each on its way to storage (the clear copy never leaves the work folder). The initialisation section (EXT-X-MAP) comes before the first key tag and stays
  * clear, as the RFC allows; it holds no media.
  */
 public final class HlsEncryption {
@@ -28,8 +29,31 @@ public final class HlsEncryption {
     private HlsEncryption() {
     }
 
-    /** Encrypts every segment a variant playlist lists and rewrites the playlist with key tags. */
-    public static int encryptVariant(Path playlist, byte[] key, String keyUri) throws IOException {
+    /** A fresh IV for one segment. */
+    public static byte[] newIv() {
+        byte[] iv = new byte[16];
+        RANDOM.nextBytes(iv);
+        return iv;
+    }
+
+    /** One segment, whole, under {@code iv}. */
+    public static byte[] encrypt(byte[] clear, byte[] key, byte[] iv) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
+            return cipher.doFinal(clear);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-128-CBC is part of every JDK", e);
+        }
+    }
+
+    /**
+     * Rewrites a variant playlist so each segment is preceded by the key tag with the IV it was
+     * encrypted under ({@code ivs} by segment URI as the playlist names it).
+     *
+     * @return how many segments the playlist lists
+     */
+    public static int declareKeys(Path playlist, Map<String, byte[]> ivs, String keyUri) throws IOException {
         List<String> lines = Files.readAllLines(playlist, StandardCharsets.UTF_8);
         List<String> out = new ArrayList<>(lines.size() * 2);
         int segments = 0;
@@ -37,9 +61,10 @@ public final class HlsEncryption {
             String line = lines.get(i);
             if (line.startsWith("#EXTINF")) {
                 String uri = lines.get(i + 1);
-                byte[] iv = new byte[16];
-                RANDOM.nextBytes(iv);
-                encryptFile(playlist.resolveSibling(uri), key, iv);
+                byte[] iv = ivs.get(uri);
+                if (iv == null) {
+                    throw new IllegalStateException("segment " + uri + " of " + playlist + " was not encrypted");
+                }
                 out.add("#EXT-X-KEY:METHOD=AES-128,URI=\"" + keyUri + "\",IV=0x" + HexFormat.of().formatHex(iv));
                 segments++;
             }
@@ -47,17 +72,6 @@ public final class HlsEncryption {
         }
         Files.write(playlist, out, StandardCharsets.UTF_8);
         return segments;
-    }
-
-    private static void encryptFile(Path segment, byte[] key, byte[] iv) throws IOException {
-        byte[] clear = Files.readAllBytes(segment);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
-            Files.write(segment, cipher.doFinal(clear));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-128-CBC is part of every JDK", e);
-        }
     }
 
     /** The inverse, for checks: what a player does with the key from playback-service. */

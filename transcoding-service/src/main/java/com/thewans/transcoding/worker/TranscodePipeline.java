@@ -11,10 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,6 +36,8 @@ import com.thewans.transcoding.ladder.Ladder;
 import com.thewans.transcoding.ladder.Rung;
 import com.thewans.transcoding.packaging.DashProtection;
 import com.thewans.transcoding.packaging.HlsEncryption;
+import com.thewans.transcoding.packaging.HlsMaster;
+import com.thewans.transcoding.packaging.SpriteSheet;
 import com.thewans.transcoding.packaging.ThumbnailTrack;
 import com.thewans.transcoding.web.WorkerMode;
 
@@ -47,8 +45,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a worker does with one job, from master to published outputs: download, probe, choose the
- * ladder, one FFmpeg encode, one stream-copy packaging into HLS and DASH, encryption, thumbnails,
- * upload. The work folder is removed whatever happens.
+ * ladder, one FFmpeg process that encodes every rung once and writes HLS, DASH (CENC) and the
+ * thumbnails, while the finished segments are encrypted (HLS) and uploaded as they appear; then the
+ * playlists get their key tags and go last. The work folder is removed whatever happens, and a job
+ * that fails takes its partly uploaded outputs with it.
  */
 @Component
 @WorkerMode
@@ -104,44 +104,62 @@ class TranscodePipeline {
 
             Path out = Files.createDirectories(work.resolve("out"));
             Path thumbs = Files.createDirectories(out.resolve("thumbnails"));
-            Path ladder = work.resolve("ladder.mkv");
-            FfmpegRun encode = new FfmpegRun(binaries);
-            progress.running(encode);
-            progress.at(JobStatus.TRANSCODING, 2);
-            long t2 = System.nanoTime();
-            encode.run(plan.arguments(master, ladder, thumbs.resolve("poster.jpg"), thumbs.resolve("sprite.jpg")),
-                    seconds -> progress.at(JobStatus.TRANSCODING,
-                            2 + (int) Math.min(86, 86 * seconds / info.durationSeconds())));
-            Files.deleteIfExists(master);
-            long t3 = System.nanoTime();
-
-            progress.at(JobStatus.PACKAGING, 88);
-            ContentKey key = keys.forFilm(job.filmId());
             Path hls = Files.createDirectories(out.resolve("hls"));
             Path dash = Files.createDirectories(out.resolve("dash"));
-            FfmpegRun packaging = new FfmpegRun(binaries);
-            progress.running(packaging);
-            packaging.run(plan.packagingArguments(ladder, hls, dash, key.keyHex(), key.kidHex()), seconds -> {
-            });
-            Files.deleteIfExists(ladder);
-            String keyUri = settings.playbackKeyBaseUrl().replaceAll("/+$", "") + "/api/playback/key/" + job.filmId();
-            for (Rung rung : rungs) {
-                HlsEncryption.encryptVariant(hls.resolve(rung.name()).resolve("index.m3u8"), key.key(), keyUri);
-            }
-            DashProtection.declare(dash.resolve("manifest.mpd"), key.keyId());
-            Files.writeString(thumbs.resolve("thumbnails.vtt"),
-                    ThumbnailTrack.webVtt(plan.thumbnails(), info.durationSeconds(), "sprite.jpg"),
-                    StandardCharsets.UTF_8);
+            ContentKey key = keys.forFilm(job.filmId());
+            String prefix = MasterKeys.attemptOutputs(job.filmId(), job.id(), leaseToken);
+            Path tiles = Files.createDirectories(work.resolve("tiles"));
+            OutputShipper shipper = new OutputShipper(storage, out, hls, prefix, key.key());
+            boolean shippedAll = false;
+            try {
+                FfmpegRun encode = new FfmpegRun(binaries);
+                progress.running(encode);
+                progress.at(JobStatus.TRANSCODING, 2);
+                long t2 = System.nanoTime();
+                java.util.concurrent.atomic.AtomicInteger percent = new java.util.concurrent.atomic.AtomicInteger(2);
+                encode.run(plan.arguments(master, hls, dash, thumbs.resolve("poster.jpg"), tiles, key.keyHex(),
+                        key.kidHex()), seconds -> {
+                            // FFmpeg's last report can name an earlier time (the poster's); progress never goes back
+                            progress.at(JobStatus.TRANSCODING, percent.accumulateAndGet(
+                                    2 + (int) Math.min(86, 86 * seconds / info.durationSeconds()), Math::max));
+                            shipDuringEncode(shipper);
+                        });
+                Files.deleteIfExists(master);
+                long t3 = System.nanoTime();
 
-            progress.at(JobStatus.UPLOADING, 92);
-            long t4 = System.nanoTime();
-            String prefix = MasterKeys.outputs(job.filmId(), job.id());
-            upload(out, prefix, progress);
-            long t5 = System.nanoTime();
-            // where the time went, so a slow job (or the bench) shows which step to look at
-            log.info("Job {}: {} s of {}x{} to {} rungs; download {} s, probe {} s, encode {} s, package+encrypt {} s,"
-                    + " upload {} s", job.id(), secs(info.durationSeconds() * 1e9), info.width(), info.height(),
-                    rungs.size(), secs(t1 - t0), secs(t2 - t1), secs(t3 - t2), secs(t4 - t3), secs(t5 - t4));
+                progress.at(JobStatus.PACKAGING, 88);
+                shipper.shipAllSegments();
+                String keyUri = settings.playbackKeyBaseUrl().replaceAll("/+$", "") + "/api/playback/key/"
+                        + job.filmId();
+                try (var variants = Files.list(hls)) {
+                    for (Path variant : variants.filter(Files::isDirectory).toList()) {
+                        HlsEncryption.declareKeys(variant.resolve("index.m3u8"), shipper.ivsOf(variant), keyUri);
+                    }
+                }
+                HlsMaster.shareAudio(hls.resolve("master.m3u8"), EncodePlan.HLS_AUDIO);
+                DashProtection.declare(dash.resolve("manifest.mpd"), key.keyId());
+                try (var frames = Files.list(tiles)) {
+                    SpriteSheet.compose(frames.sorted().toList(), plan.thumbnails(), thumbs.resolve("sprite.jpg"));
+                }
+                Files.writeString(thumbs.resolve("thumbnails.vtt"),
+                        ThumbnailTrack.webVtt(plan.thumbnails(), info.durationSeconds(), "sprite.jpg"),
+                        StandardCharsets.UTF_8);
+
+                progress.at(JobStatus.UPLOADING, 95);
+                long t4 = System.nanoTime();
+                shipper.shipTheRest();
+                shippedAll = true;
+                removeEarlierAttempts(job, prefix);
+                long t5 = System.nanoTime();
+                // where the time went, so a slow job (or the bench) shows which step to look at; most of the
+                // upload happens during the encode, so "finish" is what follows FFmpeg's exit
+                log.info("Job {}: {} s of {}x{} to {} rungs; download {} s, probe {} s, encode (uploading as it goes)"
+                        + " {} s, last segments + playlists {} s, last upload {} s; {} files stored", job.id(),
+                        secs(info.durationSeconds() * 1e9), info.width(), info.height(), rungs.size(), secs(t1 - t0),
+                        secs(t2 - t1), secs(t3 - t2), secs(t4 - t3), secs(t5 - t4), shipper.storedCount());
+            } finally {
+                shipper.close(shippedAll);
+            }
             return new Outputs(outputs(prefix, hls.resolve("master.m3u8"), rungs, info, key));
         } finally {
             deleteTree(work);
@@ -160,48 +178,26 @@ class TranscodePipeline {
         }
     }
 
-    private void upload(Path root, String prefix, Progress progress) throws IOException, InterruptedException {
-        List<Path> files;
-        try (var walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile).toList();
-        }
-        long total = 0;
-        for (Path f : files) {
-            total += Files.size(f);
-        }
-        final long totalBytes = Math.max(1, total);
-        AtomicLong done = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+    /** What a worker that died mid-job had uploaded is of no use once this attempt has it all. */
+    private void removeEarlierAttempts(TranscodeJob job, String ours) {
+        String media = storage.buckets().media();
         try {
-            List<Future<?>> uploads = new ArrayList<>();
-            for (Path file : files) {
-                String key = prefix + root.relativize(file).toString().replace('\\', '/');
-                uploads.add(pool.submit(() -> {
-                    long size = Files.size(file);
-                    try (InputStream in = Files.newInputStream(file)) {
-                        storage.put(storage.buckets().media(), key, in, size, contentType(file));
-                    }
-                    long sent = done.addAndGet(size);
-                    progress.at(JobStatus.UPLOADING, 92 + (int) (7 * sent / totalBytes));
-                    return null;
-                }));
-            }
-            for (Future<?> upload : uploads) {
-                try {
-                    upload.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof IOException io) {
-                        throw io;
-                    }
-                    if (cause instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    throw new IOException(cause);
+            for (var object : storage.list(media, MasterKeys.outputs(job.filmId(), job.id()), 10_000)) {
+                if (!object.key().startsWith(ours)) {
+                    storage.delete(media, object.key());
                 }
             }
-        } finally {
-            pool.shutdownNow();
+        } catch (RuntimeException e) {
+            log.warn("Could not remove earlier attempts' outputs of job {}: {}", job.id(), e.getMessage());
+        }
+    }
+
+    private static void shipDuringEncode(OutputShipper shipper) {
+        try {
+            shipper.shipFinishedSegments();
+        } catch (IOException e) {
+            // the work folder could not be listed this tick; what is missed goes after the encode
+            log.debug("Could not look for finished segments: {}", e.getMessage());
         }
     }
 

@@ -51,11 +51,12 @@ class LadderTest {
     @Test
     void theEncodeDecodesOnceWithFixedAlignedKeyframes() throws Exception {
         EncodePlan plan = EncodePlan.of(source(1920, 1080), Ladder.choose(source(1920, 1080), List.of()), "veryfast");
-        List<String> args = plan.arguments(Path.of("m.mp4"), Path.of("l.mkv"), Path.of("p.jpg"), Path.of("s.jpg"));
+        List<String> args = plan.arguments(Path.of("m.mp4"), Path.of("hls"), Path.of("dash"), Path.of("p.jpg"),
+                Path.of("tiles"), "00".repeat(16), "11".repeat(16));
 
         assertThat(args.stream().filter("-i"::equals)).as("one input, decoded once").hasSize(1);
         String graph = args.get(args.indexOf("-filter_complex") + 1);
-        assertThat(graph).startsWith("[0:v:0]split=7").contains("scale=-2:1080", "scale=-2:240", "tile=10x6");
+        assertThat(graph).startsWith("[0:v:0]split=7").contains("scale=-2:1080", "scale=-2:240", "fps=1/1,scale=160:90");
         assertThat(args.get(args.indexOf("-g") + 1)).isEqualTo("50");
         assertThat(args.get(args.indexOf("-keyint_min") + 1)).isEqualTo("50");
         assertThat(args.get(args.indexOf("-sc_threshold") + 1)).isEqualTo("0");

@@ -1,6 +1,7 @@
 package com.thewans.transcoding.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +21,9 @@ class PackagingTest {
 
     @Test
     void eachSegmentIsEncryptedUnderItsOwnIvNamedBeforeIt() throws Exception {
-        Files.write(dir.resolve("seg_00000.m4s"), "first segment bytes".getBytes());
-        Files.write(dir.resolve("seg_00001.m4s"), "second segment bytes".getBytes());
+        byte[] key = new byte[16];
+        byte[] firstIv = HlsEncryption.newIv();
+        byte[] first = HlsEncryption.encrypt("first segment bytes".getBytes(), key, firstIv);
         Path playlist = dir.resolve("index.m3u8");
         Files.writeString(playlist, """
                 #EXTM3U
@@ -33,9 +35,9 @@ class PackagingTest {
                 seg_00001.m4s
                 #EXT-X-ENDLIST
                 """);
-        byte[] key = new byte[16];
 
-        int segments = HlsEncryption.encryptVariant(playlist, key, "https://gw/api/playback/key/f");
+        int segments = HlsEncryption.declareKeys(playlist, java.util.Map.of("seg_00000.m4s", firstIv,
+                "seg_00001.m4s", HlsEncryption.newIv()), "https://gw/api/playback/key/f");
 
         var lines = Files.readAllLines(playlist);
         assertThat(segments).isEqualTo(2);
@@ -45,8 +47,40 @@ class PackagingTest {
         var keyLines = lines.stream().filter(l -> l.startsWith("#EXT-X-KEY:METHOD=AES-128,URI=\"https://gw/api/playback/key/f\",IV=0x")).toList();
         assertThat(keyLines).hasSize(2).doesNotHaveDuplicates();
         byte[] iv = java.util.HexFormat.of().parseHex(keyLines.get(0).substring(keyLines.get(0).indexOf("0x") + 2));
-        assertThat(new String(HlsEncryption.decrypt(Files.readAllBytes(dir.resolve("seg_00000.m4s")), key, iv)))
-                .isEqualTo("first segment bytes");
+        assertThat(iv).isEqualTo(firstIv);
+        assertThat(new String(HlsEncryption.decrypt(first, key, iv))).isEqualTo("first segment bytes");
+        assertThat(first).as("the same bytes under another IV look different").isNotEqualTo(
+                HlsEncryption.encrypt("first segment bytes".getBytes(), key, HlsEncryption.newIv()));
+        assertThatThrownBy(() -> HlsEncryption.declareKeys(playlist, java.util.Map.of(), "https://gw/k"))
+                .as("a playlist never names a segment that was stored in the clear")
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theSharedAudioRenditionIsNoVariantOfItsOwnAndCountsInEveryVariantsBandwidth() throws Exception {
+        Path master = dir.resolve("master.m3u8");
+        // as FFmpeg 8 writes it for var_stream_map "a:0,agroup:audio,name:audio v:0,agroup:audio,name:360p ..."
+        Files.writeString(master, """
+                #EXTM3U
+                #EXT-X-VERSION:7
+                #EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="group_audio",NAME="audio_0",DEFAULT=YES,CHANNELS="2",URI="audio/index.m3u8"
+                #EXT-X-STREAM-INF:BANDWIDTH=121073,AVERAGE-BANDWIDTH=101946,CODECS="mp4a.40.2",AUDIO="group_audio"
+                audio/index.m3u8
+
+                #EXT-X-STREAM-INF:BANDWIDTH=815524,AVERAGE-BANDWIDTH=788214,RESOLUTION=640x360,CODECS="avc1.64001e,mp4a.40.2",AUDIO="group_audio"
+                360p/index.m3u8
+
+                #EXT-X-STREAM-INF:BANDWIDTH=2536278,AVERAGE-BANDWIDTH=2500039,RESOLUTION=1280x720,CODECS="avc1.64001f,mp4a.40.2",AUDIO="group_audio"
+                720p/index.m3u8
+                """);
+
+        HlsMaster.shareAudio(master, "audio");
+
+        String fixed = Files.readString(master);
+        assertThat(fixed).contains("URI=\"audio/index.m3u8\"").doesNotContain("\naudio/index.m3u8")
+                .contains("#EXT-X-STREAM-INF:BANDWIDTH=936597,AVERAGE-BANDWIDTH=890160,RESOLUTION=640x360,")
+                .contains("#EXT-X-STREAM-INF:BANDWIDTH=2657351,AVERAGE-BANDWIDTH=2601985,RESOLUTION=1280x720,");
+        assertThat(fixed.split("#EXT-X-STREAM-INF", -1)).hasSize(3);
     }
 
     @Test

@@ -76,12 +76,20 @@ class TranscodePipelineTest extends TranscodingTestSupport {
                 "360p/index.m3u8");
         assertThat(Pattern.compile("BANDWIDTH=\\d+.*CODECS=\"avc1\\.[0-9a-f]+,mp4a\\.40\\.2\"").matcher(masterPlaylist)
                 .results().count()).isEqualTo(2);
+        assertThat(masterPlaylist).as("one audio rendition, shared by every variant and no variant of its own")
+                .contains("#EXT-X-MEDIA:TYPE=AUDIO", "URI=\"audio/index.m3u8\"").doesNotContain("\naudio/index.m3u8");
+        assertThat(masterPlaylist.split("#EXT-X-STREAM-INF", -1)).hasSize(3);
 
         String prefix = outputs.get("hlsMasterKey").asString().replace("master.m3u8", "");
         List<Double> starts240 = checkVariant(prefix + "240p/", key, filmId, 426, 240);
         List<Double> starts360 = checkVariant(prefix + "360p/", key, filmId, 640, 360);
         assertThat(starts240).as("segments of every rung start at the same instants").hasSize(2)
                 .isEqualTo(starts360);
+        Path audio = temp.resolve("audio.mp4");
+        Files.write(audio, decryptRendition(prefix + "audio/", key, filmId, segment -> { }));
+        assertThat(ffprobe(List.of("-show_entries", "stream=codec_type,codec_name", "-of", "csv=p=0",
+                audio.toString())).trim()).isEqualTo("aac,audio");
+        runFfmpeg(List.of("-i", audio.toString(), "-f", "null", "-"));
 
         String mpd = new String(media(outputs.get("dashManifestKey").asString()));
         assertThat(mpd).contains("height=\"240\"", "height=\"360\"", "urn:mpeg:dash:mp4protection:2011",
@@ -133,14 +141,35 @@ class TranscodePipelineTest extends TranscodingTestSupport {
 
     /** Checks one encrypted variant and answers the start time of each of its segments. */
     private List<Double> checkVariant(String prefix, byte[] key, UUID filmId, int width, int height) throws Exception {
+        List<Double> starts = new ArrayList<>();
+        Path all = temp.resolve("variant-" + UUID.randomUUID() + ".mp4");
+        Files.write(all, decryptRendition(prefix, key, filmId, segment -> starts.add(Double.parseDouble(ffprobe(
+                List.of("-select_streams", "v:0", "-show_entries", "packet=pts_time", "-read_intervals", "%+#1",
+                        "-of", "csv=p=0", segment.toString())).trim().lines().findFirst().orElseThrow()))));
+        assertThat(starts).isNotEmpty();
+        assertThat(ffprobe(List.of("-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0",
+                all.toString())).trim()).isEqualTo(width + "," + height);
+        // the decrypted rendition decodes from start to end
+        runFfmpeg(List.of("-i", all.toString(), "-f", "null", "-"));
+        return starts;
+    }
+
+    interface SegmentCheck {
+        void check(Path initAndSegment) throws Exception;
+    }
+
+    /**
+     * What a player does with one rendition's playlist: every segment stored encrypted, under the key
+     * URI of playback-service, decrypting with the film's key to fMP4; answers init + all segments.
+     */
+    private byte[] decryptRendition(String prefix, byte[] key, UUID filmId, SegmentCheck eachSegment)
+            throws Exception {
         String playlist = new String(media(prefix + "index.m3u8"));
         Matcher map = Pattern.compile("#EXT-X-MAP:URI=\"([^\"]+)\"").matcher(playlist);
         assertThat(map.find()).isTrue();
         byte[] init = media(prefix + map.group(1));
-        List<Double> starts = new ArrayList<>();
         List<String> lines = playlist.lines().toList();
-        Path all = temp.resolve("variant-" + UUID.randomUUID() + ".mp4");
-        Files.write(all, init);
+        byte[] all = init;
         for (int i = 0; i < lines.size(); i++) {
             Matcher keyLine = KEY_LINE.matcher(lines.get(i));
             if (!keyLine.matches()) {
@@ -154,17 +183,11 @@ class TranscodePipelineTest extends TranscodingTestSupport {
             assertThat(new String(clear, 4, 4)).isIn("styp", "moof");
             Path one = temp.resolve("segment-" + UUID.randomUUID() + ".mp4");
             Files.write(one, concat(init, clear));
-            starts.add(Double.parseDouble(ffprobe(List.of("-select_streams", "v:0", "-show_entries",
-                    "packet=pts_time", "-read_intervals", "%+#1", "-of", "csv=p=0", one.toString())).trim()
-                    .lines().findFirst().orElseThrow()));
-            Files.write(all, clear, java.nio.file.StandardOpenOption.APPEND);
+            eachSegment.check(one);
+            all = concat(all, clear);
         }
-        assertThat(starts).isNotEmpty();
-        assertThat(ffprobe(List.of("-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0",
-                all.toString())).trim()).isEqualTo(width + "," + height);
-        // the decrypted rendition decodes from start to end
-        runFfmpeg(List.of("-i", all.toString(), "-f", "null", "-"));
-        return starts;
+        assertThat(all.length).as("the playlist lists segments").isGreaterThan(init.length);
+        return all;
     }
 
     private JsonNode contentKey(UUID filmId) {

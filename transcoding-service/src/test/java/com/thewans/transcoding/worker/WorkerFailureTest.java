@@ -19,6 +19,7 @@ import com.thewans.transcoding.TranscodeSettings;
 import com.thewans.transcoding.TranscodingTestSupport;
 import com.thewans.transcoding.job.JobQueue;
 import com.thewans.transcoding.job.JobStore;
+import com.thewans.transcoding.job.MasterKeys;
 import com.thewans.transcoding.job.TranscodeEvents;
 
 import tools.jackson.databind.JsonNode;
@@ -70,6 +71,13 @@ class WorkerFailureTest extends TranscodingTestSupport {
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
         assertThat(niceness(pid)).as("FFmpeg runs at low priority so the API keeps answering").isEqualTo(10);
         assertThat(get("/api/transcode/status/" + jobId, token).status()).isEqualTo(200);
+        // segments go to storage while FFmpeg is still encoding; a cancel must take them away again
+        await().atMost(Duration.ofSeconds(60)).until(() -> storage.list(storage.buckets().media(),
+                "films/" + filmId + "/", 100).stream().anyMatch(o -> o.key().endsWith(".m4s")));
+        // and the status API shows how far the encode is, from FFmpeg's progress reports
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/transcode/status/" + jobId, token).json(),
+                status -> "TRANSCODING".equals(status.get("status").asString()) && status.get("progress").asInt() > 2);
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
 
         TestHttp.Response cancelled = post("/api/transcode/jobs/" + jobId + "/cancel", token, null);
 
@@ -80,7 +88,8 @@ class WorkerFailureTest extends TranscodingTestSupport {
         await().atMost(Duration.ofSeconds(15)).until(() -> workFolders(jobId).isEmpty());
         assertThat(jobs.find(jobId).orElseThrow().status().name()).isEqualTo("CANCELLED");
         assertThat(eventsFor(TranscodeEvents.COMPLETED, jobId)).isZero();
-        assertThat(storage.list(storage.buckets().media(), "films/" + filmId + "/", 10)).isEmpty();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> storage.list(storage.buckets().media(), "films/" + filmId + "/", 10).isEmpty());
     }
 
     @Test
@@ -97,7 +106,11 @@ class WorkerFailureTest extends TranscodingTestSupport {
                 redis.call('XADD', KEYS[1], '*', 'jobId', ARGV[1])
                 redis.call('XREADGROUP', 'GROUP', ARGV[2], 'crashed-worker#0', 'COUNT', '1', 'STREAMS', KEYS[1], '>')
                 return 1""", Long.class), List.of(JobQueue.STREAM), jobId.toString(), JobQueue.GROUP);
-        assertThat(jobs.claim(jobId, UUID.randomUUID(), "crashed-worker", Duration.ofSeconds(3))).isTrue();
+        UUID crashedLease = UUID.randomUUID();
+        assertThat(jobs.claim(jobId, crashedLease, "crashed-worker", Duration.ofSeconds(3))).isTrue();
+        // what the dead worker had uploaded before it died
+        String leftover = MasterKeys.attemptOutputs(filmId, jobId, crashedLease) + "hls/240p/seg_00000.m4s";
+        storage.put(storage.buckets().media(), leftover, new byte[] {1, 2, 3}, "video/iso.segment");
 
         JsonNode job = awaitStatus(jobId, creatorToken(creator), "COMPLETED", Duration.ofSeconds(90));
 
@@ -105,6 +118,11 @@ class WorkerFailureTest extends TranscodingTestSupport {
         assertThat(job.get("workerId").asString()).isEqualTo(workers.workerId());
         assertThat(eventsFor(TranscodeEvents.COMPLETED, jobId)).isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> queue.pendingCount() == 0);
+        String attempt = job.get("outputs").get("hlsMasterKey").asString().replace("hls/master.m3u8", "");
+        assertThat(attempt).startsWith(MasterKeys.outputs(filmId, jobId)).doesNotContain(crashedLease.toString());
+        assertThat(storage.list(storage.buckets().media(), MasterKeys.outputs(filmId, jobId), 1000))
+                .as("the dead attempt's uploads are removed, the finished one's kept").isNotEmpty()
+                .allSatisfy(o -> assertThat(o.key()).startsWith(attempt));
     }
 
     @Test
