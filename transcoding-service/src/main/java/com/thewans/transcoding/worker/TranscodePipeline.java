@@ -149,7 +149,6 @@ class TranscodePipeline {
                 long t4 = System.nanoTime();
                 shipper.shipTheRest();
                 shippedAll = true;
-                removeEarlierAttempts(job, prefix);
                 long t5 = System.nanoTime();
                 // where the time went, so a slow job (or the bench) shows which step to look at; most of the
                 // upload happens during the encode, so "finish" is what follows FFmpeg's exit
@@ -178,8 +177,12 @@ class TranscodePipeline {
         }
     }
 
-    /** What a worker that died mid-job had uploaded is of no use once this attempt has it all. */
-    private void removeEarlierAttempts(TranscodeJob job, String ours) {
+    /**
+     * What other attempts uploaded (a worker that died mid-job) is of no use once this one has
+     * completed the job; called only then, so no attempt still holding the job loses its segments.
+     */
+    void removeOtherAttempts(TranscodeJob job, UUID leaseToken) {
+        String ours = MasterKeys.attemptOutputs(job.filmId(), job.id(), leaseToken);
         String media = storage.buckets().media();
         try {
             for (var object : storage.list(media, MasterKeys.outputs(job.filmId(), job.id()), 10_000)) {

@@ -206,6 +206,7 @@ public class TranscodeWorkers implements SmartLifecycle {
                 return true;
             }));
             if (settled) {
+                pipeline.removeOtherAttempts(job, token);
                 completed.incrementAndGet();
                 log.info("Job {} completed by {}", jobId, workerId);
             }

@@ -120,9 +120,10 @@ class WorkerFailureTest extends TranscodingTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> queue.pendingCount() == 0);
         String attempt = job.get("outputs").get("hlsMasterKey").asString().replace("hls/master.m3u8", "");
         assertThat(attempt).startsWith(MasterKeys.outputs(filmId, jobId)).doesNotContain(crashedLease.toString());
-        assertThat(storage.list(storage.buckets().media(), MasterKeys.outputs(filmId, jobId), 1000))
-                .as("the dead attempt's uploads are removed, the finished one's kept").isNotEmpty()
-                .allSatisfy(o -> assertThat(o.key()).startsWith(attempt));
+        // the dead attempt's uploads are removed once the job is committed, the finished one's kept
+        await().atMost(Duration.ofSeconds(10)).until(() -> storage.list(storage.buckets().media(),
+                MasterKeys.outputs(filmId, jobId), 1000), objects -> !objects.isEmpty()
+                        && objects.stream().allMatch(o -> o.key().startsWith(attempt)));
     }
 
     @Test
