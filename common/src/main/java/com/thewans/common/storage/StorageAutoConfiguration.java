@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 
 import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /**
@@ -33,8 +34,16 @@ public class StorageAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StorageAutoConfiguration.class);
 
+    /**
+     * Idle connections are dropped after 30 s, before S3 servers close them (S3Mock and MinIO after about
+     * a minute): with retries off, a connection the server had already closed would fail the next call
+     * (a worker's first download after a long encode, say) instead of opening a fresh one.
+     */
+    private static final long IDLE_CONNECTION_SECONDS = 30;
+
     private static OkHttpClient http(StorageProperties properties) {
         return new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(5, IDLE_CONNECTION_SECONDS, TimeUnit.SECONDS))
                 .connectTimeout(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(properties.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(properties.timeout().toMillis(), TimeUnit.MILLISECONDS)
