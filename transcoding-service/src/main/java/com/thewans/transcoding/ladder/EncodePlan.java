@@ -2,8 +2,10 @@ package com.thewans.transcoding.ladder;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.thewans.transcoding.ffmpeg.MediaInfo;
 
@@ -96,7 +98,7 @@ public record EncodePlan(MediaInfo source, List<Rung> rungs, String preset, int 
     /** The name of the audio rendition's folder next to the rungs' folders in the HLS output. */
     public static final String HLS_AUDIO = "audio";
 
-    private java.util.Map<String, String> hlsOptions(Path hlsDir) {
+    private Map<String, String> hlsOptions(Path hlsDir) {
         StringBuilder streams = new StringBuilder();
         if (source.hasAudio()) {
             streams.append("a:0,agroup:audio,name:").append(HLS_AUDIO);
@@ -105,7 +107,7 @@ public record EncodePlan(MediaInfo source, List<Rung> rungs, String preset, int 
             streams.append(streams.isEmpty() ? "" : " ").append("v:").append(i)
                     .append(source.hasAudio() ? ",agroup:audio" : "").append(",name:").append(rungs.get(i).name());
         }
-        var options = new java.util.LinkedHashMap<String, String>();
+        var options = new LinkedHashMap<String, String>();
         options.put("f", "hls");
         options.put("hls_time", fmt(segmentSeconds));
         options.put("hls_playlist_type", "vod");
@@ -118,8 +120,8 @@ public record EncodePlan(MediaInfo source, List<Rung> rungs, String preset, int 
         return options;
     }
 
-    private java.util.Map<String, String> dashOptions(String keyHex, String kidHex) {
-        var options = new java.util.LinkedHashMap<String, String>();
+    private Map<String, String> dashOptions(String keyHex, String kidHex) {
+        var options = new LinkedHashMap<String, String>();
         options.put("f", "dash");
         options.put("seg_duration", fmt(segmentSeconds));
         options.put("use_template", "1");
@@ -137,7 +139,7 @@ public record EncodePlan(MediaInfo source, List<Rung> rungs, String preset, int 
      * splitting the outputs, once splitting the options), so separators inside a value (the colons of
      * a stream map, of format options, of a path) are escaped twice.
      */
-    static String teeSlave(java.util.Map<String, String> options, Path file) {
+    static String teeSlave(Map<String, String> options, Path file) {
         StringBuilder slave = new StringBuilder("[");
         options.forEach((key, value) -> slave.append(slave.length() > 1 ? ":" : "").append(key).append('=')
                 .append(escape(escape(value))));

@@ -93,29 +93,31 @@ final class OutputShipper {
         awaitUploads();
     }
 
-    private List<List<Path>> segmentsByRendition() throws IOException {
-        List<Path> all;
-        try (var walk = Files.walk(root)) {
-            all = walk.filter(p -> SEGMENT.matcher(p.getFileName().toString()).matches()).toList();
+    /** A segment file, its rendition (folder, and DASH representation) and number, read from its name once. */
+    private record Segment(Path file, String rendition, long number) {
+
+        static Segment of(Path file) {
+            Matcher m = SEGMENT.matcher(file.getFileName().toString());
+            if (!m.matches()) {
+                return null;
+            }
+            return new Segment(file, file.getParent() + "#" + (m.group(1) == null ? "" : m.group(1)),
+                    Long.parseLong(m.group(2)));
         }
-        Map<String, List<Path>> byRendition = all.stream().collect(Collectors.groupingBy(this::renditionOf));
+    }
+
+    private List<List<Path>> segmentsByRendition() throws IOException {
+        Map<String, List<Segment>> byRendition;
+        try (var walk = Files.walk(root)) {
+            byRendition = walk.map(Segment::of).filter(java.util.Objects::nonNull)
+                    .collect(Collectors.groupingBy(Segment::rendition));
+        }
         List<List<Path>> renditions = new ArrayList<>();
-        for (List<Path> segments : byRendition.values()) {
-            renditions.add(segments.stream().sorted(Comparator.comparingLong(OutputShipper::numberOf)).toList());
+        for (List<Segment> segments : byRendition.values()) {
+            renditions.add(segments.stream().sorted(Comparator.comparingLong(Segment::number)).map(Segment::file)
+                    .toList());
         }
         return renditions;
-    }
-
-    private String renditionOf(Path segment) {
-        Matcher m = SEGMENT.matcher(segment.getFileName().toString());
-        m.matches();
-        return segment.getParent() + "#" + (m.group(1) == null ? "" : m.group(1));
-    }
-
-    private static long numberOf(Path segment) {
-        Matcher m = SEGMENT.matcher(segment.getFileName().toString());
-        m.matches();
-        return Long.parseLong(m.group(2));
     }
 
     private static Thread uploadThread(Runnable runnable) {
@@ -129,7 +131,7 @@ final class OutputShipper {
             return;
         }
         String key = prefix + root.relativize(file).toString().replace('\\', '/');
-        boolean hlsSegment = file.startsWith(hls) && SEGMENT.matcher(file.getFileName().toString()).matches();
+        boolean hlsSegment = file.startsWith(hls) && Segment.of(file) != null;
         pending.add(uploads.submit(() -> {
             // noted before the request: a failed attempt removes whatever may have reached the bucket
             stored.add(key);

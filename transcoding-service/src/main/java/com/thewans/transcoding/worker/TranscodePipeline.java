@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -116,7 +117,7 @@ class TranscodePipeline {
                 progress.running(encode);
                 progress.at(JobStatus.TRANSCODING, 2);
                 long t2 = System.nanoTime();
-                java.util.concurrent.atomic.AtomicInteger percent = new java.util.concurrent.atomic.AtomicInteger(2);
+                AtomicInteger percent = new AtomicInteger(2);
                 encode.run(plan.arguments(master, hls, dash, thumbs.resolve("poster.jpg"), tiles, key.keyHex(),
                         key.kidHex()), seconds -> {
                             // FFmpeg's last report can name an earlier time (the poster's); progress never goes back
