@@ -2,8 +2,12 @@ package com.thewans.transcoding.worker;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -107,11 +111,28 @@ final class OutputShipper {
     }
 
     private List<List<Path>> segmentsByRendition() throws IOException {
-        Map<String, List<Segment>> byRendition;
-        try (var walk = Files.walk(root)) {
-            byRendition = walk.map(Segment::of).filter(java.util.Objects::nonNull)
-                    .collect(Collectors.groupingBy(Segment::rendition));
-        }
+        List<Segment> found = new ArrayList<>();
+        // FFmpeg renames and removes files while we look (DASH's seg_*.m4s.tmp); Files.walk would fail on
+        // a name it listed but could no longer stat, so a vanished file is simply skipped
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                Segment segment = Segment.of(file);
+                if (segment != null) {
+                    found.add(segment);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        Map<String, List<Segment>> byRendition = found.stream().collect(Collectors.groupingBy(Segment::rendition));
         List<List<Path>> renditions = new ArrayList<>();
         for (List<Segment> segments : byRendition.values()) {
             renditions.add(segments.stream().sorted(Comparator.comparingLong(Segment::number)).map(Segment::file)

@@ -222,7 +222,7 @@ public class TranscodeWorkers implements SmartLifecycle {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             if (!run.leaseLost && running) {
-                log.warn("Job {} failed: {}", jobId, e.toString());
+                log.warn("Job {} failed", jobId, e); // with its causes: the reason stored for the job is short
                 settled = fail(job, token, "The job could not be finished (" + e.getClass().getSimpleName()
                         + "); retry it", e.getMessage());
             }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +83,42 @@ class OutputShipperTest extends TranscodingTestSupport {
         shipper.close(true);
 
         assertThat(keys(prefix)).containsExactly(prefix + "hls/240p/seg_00000.m4s", prefix + "hls/240p/seg_00001.m4s");
+    }
+
+    @Test
+    void filesThatFfmpegRenamesWhileTheShipperLooksAreSkippedNotFatal() throws Exception {
+        Path out = Files.createDirectories(temp.resolve("out"));
+        Path hls = Files.createDirectories(out.resolve("hls"));
+        Path dash = Files.createDirectories(out.resolve("dash"));
+        for (int i = 0; i < 200; i++) {
+            write(dash.resolve("seg_9_%05d.m4s.tmp".formatted(i)), "x");
+        }
+        OutputShipper shipper = new OutputShipper(storage, out, hls, "films/x/jobs/y/z/", new byte[16]);
+        // like the DASH muxer: segments appear as .tmp files and are renamed once written, all the time
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread muxer = new Thread(() -> {
+            for (int n = 0; !stop.get(); n = (n + 1) % 200) {
+                Path tmp = dash.resolve("seg_9_%05d.m4s.tmp".formatted(n));
+                Path moved = dash.resolve("moved_%05d".formatted(n));
+                try {
+                    Files.move(tmp, moved);
+                    Files.move(moved, tmp);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        muxer.start();
+        try {
+            for (int i = 0; i < 300; i++) {
+                shipper.shipFinishedSegments(); // threw NoSuchFileException when a listed file had gone
+            }
+        } finally {
+            stop.set(true);
+            muxer.join();
+            shipper.close(true);
+        }
+        assertThat(shipper.storedCount()).isZero();
     }
 
     private static void write(Path file, String content) throws Exception {
