@@ -3,6 +3,7 @@ package com.thewans.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,15 +20,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.DigestUtils;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.scripting.support.StaticScriptSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.thewans.common.security.Role;
@@ -64,6 +72,10 @@ class GatewayEdgeSecurityTest {
 
     @Autowired
     ReactiveStringRedisTemplate redis;
+
+    @Autowired
+    @Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME)
+    RedisScript<?> limiterScript;
 
     @LocalServerPort
     int port;
@@ -361,6 +373,17 @@ class GatewayEdgeSecurityTest {
         client.get().uri("/api/entitlements/mine")
                 .header(HttpHeaders.AUTHORIZATION, TestHttp.bearer(TestTokens.viewer(UUID.randomUUID())))
                 .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void theLimiterScriptIsReadFromTheJarOnceNotOnEveryRequest() throws Exception {
+        String shipped = new ClassPathResource("META-INF/scripts/request_rate_limiter.lua")
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(limiterScript.getScriptAsString()).isEqualTo(shipped);
+        // a resource-backed script is checked for changes on each call: in the packaged gateway that opened
+        // the nested jar and threw an exception per request
+        assertThat(ReflectionTestUtils.getField(limiterScript, "scriptSource")).isInstanceOf(StaticScriptSource.class);
+        assertThat(limiterScript.getSha1()).isEqualTo(DigestUtils.sha1DigestAsHex(shipped));
     }
 
     // --- browsers ---------------------------------------------------------------------------------

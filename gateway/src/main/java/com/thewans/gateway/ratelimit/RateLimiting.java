@@ -1,10 +1,12 @@
 package com.thewans.gateway.ratelimit;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.data.redis.core.script.RedisScript;
 
 import com.thewans.gateway.edge.ClientAddress;
 import com.thewans.gateway.edge.EdgeProperties;
@@ -43,6 +45,25 @@ class RateLimiting {
     RedisRateLimiter generalRateLimiter(EdgeProperties properties) {
         EdgeProperties.Bucket b = properties.rateLimit().general();
         return new RedisRateLimiter(b.replenishRate(), b.burstCapacity(), b.requestedTokens());
+    }
+
+    /**
+     * Spring Cloud Gateway's limiter script is read from its jar and, as a resource script, checked for
+     * changes on every call: in a packaged gateway that opens the nested jar and throws and catches a
+     * FileNotFoundException per request, which was most of the gateway's CPU per request. The same Lua,
+     * read once, is handed to every limiter instead.
+     */
+    @Bean
+    static BeanPostProcessor rateLimiterScriptReadOnce() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (RedisRateLimiter.REDIS_SCRIPT_NAME.equals(name) && bean instanceof RedisScript<?> script) {
+                    return RedisScript.of(script.getScriptAsString(), script.getResultType());
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean
