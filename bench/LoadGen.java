@@ -31,7 +31,8 @@ import java.util.concurrent.locks.LockSupport;
  * server that falls behind shows it instead of hiding it). After a warm-up that
  * is not measured, it reports requests per second, latency percentiles and errors by kind. With
  * --baseline it measures that URL first with the same settings and prints the ratios: numbers from
- * one machine only mean something next to a baseline taken in the same run. Loopback targets only;
+ * one machine only mean something next to a baseline taken in the same run; --rounds N alternates the
+ * two N times and pools the rounds. Loopback targets only;
  * every run is bounded in time and in request count.
  */
 public final class LoadGen {
@@ -41,14 +42,24 @@ public final class LoadGen {
     static final long MAX_REQUESTS = 10_000_000;
 
     record Settings(URI target, URI baseline, int connections, double rate, Duration duration, Duration warmup,
-            long maxRequests,
-                    String method, String body, Map<String, String> headers, Duration timeout) {
+            long maxRequests, String method, String body, Map<String, String> headers, Duration timeout, int rounds) {
     }
 
     record Result(URI target, long requests, double seconds, long[] latenciesNanos, Map<String, Long> outcomes,
                   long errors) {
         double perSecond() {
             return requests / seconds;
+        }
+
+        /** Both measurements as one: requests and time add up, latencies are pooled. */
+        Result pooledWith(Result other) {
+            long[] pooled = Arrays.copyOf(latenciesNanos, latenciesNanos.length + other.latenciesNanos.length);
+            System.arraycopy(other.latenciesNanos, 0, pooled, latenciesNanos.length, other.latenciesNanos.length);
+            Arrays.sort(pooled);
+            Map<String, Long> outcomes = new TreeMap<>(this.outcomes);
+            other.outcomes.forEach((k, v) -> outcomes.merge(k, v, Long::sum));
+            return new Result(target, requests + other.requests, seconds + other.seconds, pooled, outcomes,
+                    errors + other.errors);
         }
 
         double percentileMillis(double p) {
@@ -75,12 +86,24 @@ public final class LoadGen {
                 .connectTimeout(Duration.ofSeconds(2))
                 .build();
         Result baseline = null;
-        if (settings.baseline() != null) {
-            baseline = run(client, settings, settings.baseline());
-            print("baseline", baseline, settings);
+        Result result = null;
+        // with --rounds the two alternate (baseline, target, baseline, ...) and the rounds are pooled, so
+        // neither side gets the load generator's own JIT warm-up or a quieter minute of the machine
+        for (int round = 1; round <= settings.rounds(); round++) {
+            String suffix = settings.rounds() > 1 ? " " + round : "";
+            if (settings.baseline() != null) {
+                Result b = run(client, settings, settings.baseline());
+                print("baseline" + suffix, b, settings);
+                baseline = baseline == null ? b : baseline.pooledWith(b);
+            }
+            Result t = run(client, settings, settings.target());
+            print("target" + suffix, t, settings);
+            result = result == null ? t : result.pooledWith(t);
         }
-        Result result = run(client, settings, settings.target());
-        print("target", result, settings);
+        if (settings.rounds() > 1) {
+            print("baseline", baseline, settings);
+            print("target", result, settings);
+        }
         if (baseline != null) {
             System.out.printf("ratio     target/baseline: throughput %.2fx, p50 %.2fx, p99 %.2fx%n",
                     result.perSecond() / baseline.perSecond(),
@@ -93,7 +116,7 @@ public final class LoadGen {
     static final String USAGE = """
             usage: java bench/LoadGen.java <url> [--connections N] [--duration 10s] [--warmup 2s]
                    [--max-requests N] [--header Name:Value]... [--method GET] [--body TEXT]
-                   [--timeout 10s] [--rate N] [--baseline <url>]
+                   [--timeout 10s] [--rate N] [--baseline <url> [--rounds N]]
               loopback URLs only; at most %d connections, %d s and %d requests per measurement"""
             .formatted(MAX_CONNECTIONS, MAX_DURATION.toSeconds(), MAX_REQUESTS);
 
@@ -106,6 +129,7 @@ public final class LoadGen {
         Duration warmup = Duration.ofSeconds(2);
         Duration timeout = Duration.ofSeconds(10);
         long maxRequests = 1_000_000;
+        int rounds = 1;
         String method = "GET";
         String body = null;
         Map<String, String> headers = new LinkedHashMap<>();
@@ -132,6 +156,7 @@ public final class LoadGen {
                 case "--method" -> method = value.toUpperCase();
                 case "--body" -> body = value;
                 case "--baseline" -> baseline = loopbackUrl(value);
+                case "--rounds" -> rounds = (int) number(arg, value, 1, 10);
                 case "--header" -> {
                     int colon = value.indexOf(':');
                     if (colon <= 0) {
@@ -145,8 +170,11 @@ public final class LoadGen {
         if (target == null) {
             throw new IllegalArgumentException("no target URL");
         }
+        if (rounds > 1 && baseline == null) {
+            throw new IllegalArgumentException("--rounds alternates target and --baseline; name a baseline");
+        }
         return new Settings(target, baseline, connections, rate, duration, warmup, maxRequests, method, body,
-                Map.copyOf(headers), timeout);
+                Map.copyOf(headers), timeout, rounds);
     }
 
     /** Only this machine: the benchmarks never send traffic anywhere else. */

@@ -2,17 +2,20 @@
 # What the gateway costs (see bench/README.md, "The gateway").
 #
 #   ./wans up          # in another terminal, first: the benchmark routes to the running services
-#   bench/gateway.sh [--duration 15s] [--rate 200] [--low 4] [--high 32]
+#   bench/gateway.sh [--duration 10s] [--rate 100] [--low 4] [--high 32] [--warm 60s]
 #
 # One viewer signs in through the gateway; then, in one run and with identical settings:
-#   1. fixed moderate rate (--rate, --low connections): GET /api/auth/verify straight to identity-service
-#      (baseline) vs the same request through the gateway
+#   1. low concurrency: GET /api/auth/verify straight to identity-service (baseline) vs the same
+#      request through the gateway, a) at a fixed moderate rate (--rate over --low connections) and
+#      b) closed loop over --low connections (as wrk measures it)
 #   2. saturation (--high connections, closed loop): the same pair
 #   3. saturation through a gateway with token verification switched off (loopback only,
 #      wans.gateway.token-verification=off-for-benchmark) vs the gateway with verification,
 #      revoked-session check and rate limiting all on
-# The measured gateways are two started here from the same jar with the same (default) JVM settings;
-# the stack's own gateway is only used to sign in.
+# The measured gateways are two started here from the same jar with the same (default) JVM settings,
+# each first driven at saturation for --warm so the JIT has compiled the request path (a gateway
+# measured after a few thousand requests is still partly interpreted, and whichever had more traffic
+# looked faster); the stack's own gateway is only used to sign in.
 # /api/auth/verify is identity's cheapest authenticated endpoint (no database), so the gateway's share
 # of the time is as large as it can be. Rate limits are raised on the measured gateways (the bucket is
 # per user and one user sends everything); the limiter still runs on every request.
@@ -24,13 +27,14 @@ GATEWAY="${GATEWAY_URL:-http://127.0.0.1:8080}"
 IDENTITY="${IDENTITY_URL:-http://127.0.0.1:3001}"
 VERIFIED_PORT="${BENCH_GATEWAY_PORT:-8091}"
 UNVERIFIED_PORT="${UNVERIFIED_GATEWAY_PORT:-8092}"
-duration=15s rate=100 low=4 high=32
+duration=10s rate=100 low=4 high=32 warm=60s
 while (($#)); do
   case "$1" in
     --duration) duration="$2"; shift 2 ;;
     --rate) rate="$2"; shift 2 ;;
     --low) low="$2"; shift 2 ;;
     --high) high="$2"; shift 2 ;;
+    --warm) warm="$2"; shift 2 ;;
     *) echo "gateway.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -90,14 +94,21 @@ VERIFIED="http://127.0.0.1:$VERIFIED_PORT"
 UNVERIFIED="http://127.0.0.1:$UNVERIFIED_PORT"
 
 auth="Authorization:Bearer $token"
-load() { "$JAVA" bench/LoadGen.java "$@" --duration "$duration" --warmup 10s --header "$auth"; }
+# each pair alternates twice (baseline, target, baseline, target) and pools the rounds: whichever side
+# ran second in a single pair was ~20% faster, the load generator's own JIT and the machine's drift
+load() { "$JAVA" bench/LoadGen.java "$@" --duration "$duration" --warmup 5s --rounds 2 --header "$auth"; }
 
-# warm both gateways' JIT before anything is measured
-"$JAVA" bench/LoadGen.java "$VERIFIED/api/auth/verify" --baseline "$UNVERIFIED/api/auth/verify" \
-  --connections "$high" --duration 10s --warmup 5s --header "$auth" > /dev/null
+# bring each gateway's JIT to steady state, one at a time, before anything is measured
+for url in "$VERIFIED" "$UNVERIFIED"; do
+  "$JAVA" bench/LoadGen.java "$url/api/auth/verify" --connections "$high" --duration "$warm" --warmup 0s \
+    --header "$auth" > /dev/null
+done
 
-echo "== 1. fixed rate: $rate requests/s over $low connections: direct (baseline) vs through the gateway"
+echo "== 1a. fixed rate: $rate requests/s over $low connections: direct (baseline) vs through the gateway"
 load "$VERIFIED/api/auth/verify" --baseline "$IDENTITY/api/auth/verify" --connections "$low" --rate "$rate"
+echo
+echo "== 1b. closed loop, $low connections: direct (baseline) vs through the gateway"
+load "$VERIFIED/api/auth/verify" --baseline "$IDENTITY/api/auth/verify" --connections "$low"
 echo
 echo "== 2. saturation, $high connections: direct (baseline) vs through the gateway"
 load "$VERIFIED/api/auth/verify" --baseline "$IDENTITY/api/auth/verify" --connections "$high"
