@@ -35,6 +35,9 @@ import reactor.core.publisher.Mono;
 @Component
 public class RouteCircuitBreakers implements GlobalFilter, Ordered {
 
+    /** Just before the call goes out, after authentication and rate limiting have passed it. */
+    public static final int ORDER = NettyRoutingFilter.ORDER - 1;
+
     private final CircuitBreakerRegistry registry;
     private final Duration openFor;
 
@@ -54,8 +57,7 @@ public class RouteCircuitBreakers implements GlobalFilter, Ordered {
 
     @Override
     public int getOrder() {
-        // just before the call goes out, after authentication and rate limiting have passed it
-        return NettyRoutingFilter.ORDER - 1;
+        return ORDER;
     }
 
     public CircuitBreaker.State state(String service) {
