@@ -50,8 +50,8 @@ class RateLimiting {
     /**
      * Spring Cloud Gateway's limiter script is read from its jar and, as a resource script, checked for
      * changes on every call: in a packaged gateway that opens the nested jar and throws and catches a
-     * FileNotFoundException per request, which was most of the gateway's CPU per request. The same Lua,
-     * read once, is handed to every limiter instead.
+     * FileNotFoundException per request (about 5% of the gateway's CPU in a profile under load). The
+     * same Lua, read once, is handed to every limiter instead.
      */
     @Bean
     static BeanPostProcessor rateLimiterScriptReadOnce() {
