@@ -92,7 +92,9 @@ class TranscodeBenchmark {
                             temp.resolve("rung-" + r.name() + ".mp4").toString()), s -> { });
                 }
             });
-            line("five processes, one per rung, one after another:        %7.1f s", separate);
+            if (!Double.isNaN(separate)) { // not asked for (--parts without separate)
+                line("five processes, one per rung, one after another:        %7.1f s", separate);
+            }
 
             startWorker(1, preset);
             // a worker runs for days in production: time it warm (JIT of the worker and of this JVM's API and
@@ -138,7 +140,10 @@ class TranscodeBenchmark {
 
             line("");
             line("pipeline / raw FFmpeg:          %.3f  (target <= 1.10)", pipeline / raw);
-            line("five processes / one process:   %.3f  (> 1 means the one-process ladder is faster)", separate / raw);
+            if (!Double.isNaN(separate)) {
+                line("five processes / one process:   %.3f  (> 1 means the one-process ladder is faster)",
+                        separate / raw);
+            }
             line("two jobs: one worker / two:     %.3f  (2 cores: expect little above 1; FFmpeg already uses both)",
                     twoOnOne / twoOnTwo);
         } finally {
