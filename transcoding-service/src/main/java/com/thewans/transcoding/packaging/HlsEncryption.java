@@ -19,8 +19,9 @@ import javax.crypto.spec.SecretKeySpec;
  * AES-128 for HLS (RFC 8216 section 5.2): every media segment encrypted whole with AES-128-CBC and
  * PKCS#7 padding, each under its own random IV named by an EXT-X-KEY tag before it. FFmpeg's HLS
  * muxer does not encrypt fMP4 segments, so FFmpeg writes them in the clear and the worker encrypts
- * each on its way to storage (the clear copy never leaves the work folder). The initialisation section (EXT-X-MAP) comes before the first key tag and stays
- * clear, as the RFC allows; it holds no media.
+ * each on its way to storage (the clear copy never leaves the work folder). The initialisation
+ * section (EXT-X-MAP) comes before the first key tag and stays clear, as the RFC allows; it holds
+ * no media.
  */
 public final class HlsEncryption {
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.thewans.common.storage.StoredObject;
@@ -17,10 +18,18 @@ import com.thewans.transcoding.packaging.HlsEncryption;
 /** Which files go to storage while FFmpeg is still writing, and what a failed attempt takes back. */
 class OutputShipperTest extends TranscodingTestSupport {
 
+    /** The attempt's work folder as FFmpeg fills it: out/hls/{rendition}/, out/dash/. */
+    Path out;
+    Path hls;
+
+    @BeforeEach
+    void workFolder() throws Exception {
+        out = Files.createDirectories(temp.resolve("out"));
+        hls = Files.createDirectories(out.resolve("hls"));
+    }
+
     @Test
     void onlyFinishedSegmentsGoWhileFfmpegRunsAndAFailedAttemptTakesItsUploadsBack() throws Exception {
-        Path out = Files.createDirectories(temp.resolve("out"));
-        Path hls = Files.createDirectories(out.resolve("hls"));
         Path low = Files.createDirectories(hls.resolve("240p"));
         Path dash = Files.createDirectories(out.resolve("dash"));
         write(low.resolve("init.mp4"), "init");
@@ -67,8 +76,6 @@ class OutputShipperTest extends TranscodingTestSupport {
 
     @Test
     void whileRunningTheLastSegmentOfEachRenditionStaysBehind() throws Exception {
-        Path out = Files.createDirectories(temp.resolve("out"));
-        Path hls = Files.createDirectories(out.resolve("hls"));
         Path low = Files.createDirectories(hls.resolve("240p"));
         Path audio = Files.createDirectories(hls.resolve("audio"));
         write(low.resolve("seg_00000.m4s"), "a");
@@ -87,8 +94,6 @@ class OutputShipperTest extends TranscodingTestSupport {
 
     @Test
     void filesThatFfmpegRenamesWhileTheShipperLooksAreSkippedNotFatal() throws Exception {
-        Path out = Files.createDirectories(temp.resolve("out"));
-        Path hls = Files.createDirectories(out.resolve("hls"));
         Path dash = Files.createDirectories(out.resolve("dash"));
         for (int i = 0; i < 200; i++) {
             write(dash.resolve("seg_9_%05d.m4s.tmp".formatted(i)), "x");
