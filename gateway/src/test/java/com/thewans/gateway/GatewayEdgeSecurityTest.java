@@ -288,6 +288,8 @@ class GatewayEdgeSecurityTest {
         String requestId = headers.getFirst("X-Request-Id");
         assertThat(requestId).isNotEqualTo("client-chosen-id").matches("[0-9a-f-]{36}");
         assertThat(result.getResponseHeaders().getFirst("X-Request-Id")).isEqualTo(requestId);
+        // the trace goes on to the service (it travels in the Reactor context, not in thread locals)
+        assertThat(headers.getFirst("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
     }
 
     @Test
