@@ -1,7 +1,11 @@
 package com.thewans.common.security;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.Key;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +40,12 @@ import io.jsonwebtoken.security.Jwks;
  * (the classic trick of signing with the public key as a shared secret) or anything else is
  * refused before any key is looked at. Keys come from identity's JWKS, cached; an unknown
  * {@code kid} triggers one refresh (rate limited, so garbage kids cannot hammer identity).
+ *
+ * <p>A client sends the same token with every request for its whole lifetime, so a token that passed
+ * is remembered (by its SHA-256, up to {@value #REMEMBERED_MAX} tokens) and the next time only its
+ * expiry is checked again: the RS256 check was the largest part of verifying. Whenever the key set
+ * changes, everything remembered is forgotten, so a key withdrawn from the JWKS stops working at once.
+ * A revoked session is not this class's business; callers check it on every request.
  */
 public class AccessTokenVerifier {
 
@@ -51,7 +61,12 @@ public class AccessTokenVerifier {
     private final Clock clock;
     private final JwtParser parser;
 
+    static final int REMEMBERED_MAX = 4096;
+
     private volatile Map<String, RSAPublicKey> keys = Map.of();
+    /** Bumped whenever the key set changes; a verification that overlapped a change is not remembered. */
+    private volatile long keyGeneration;
+    private final Map<ByteBuffer, CurrentUser> remembered = new ConcurrentHashMap<>();
     private volatile Instant keysFetchedAt = Instant.EPOCH;
     private final Object refreshLock = new Object();
 
@@ -84,6 +99,16 @@ public class AccessTokenVerifier {
         if (token == null || token.isBlank()) {
             throw new InvalidAccessToken("The bearer token is empty");
         }
+        ByteBuffer fingerprint = fingerprint(token);
+        CurrentUser known = remembered.get(fingerprint);
+        if (known != null) {
+            if (clock.instant().isAfter(known.expiresAt().plus(clockSkew))) {
+                remembered.remove(fingerprint);
+                throw new InvalidAccessToken("The access token has expired");
+            }
+            return known;
+        }
+        long generation = keyGeneration;
         Claims claims;
         try {
             claims = parser.parseSignedClaims(token).getPayload();
@@ -101,7 +126,28 @@ public class AccessTokenVerifier {
         if (claims.getExpiration() == null) {
             throw new InvalidAccessToken("The access token has no expiry");
         }
-        return toUser(claims, token);
+        CurrentUser user = toUser(claims, token);
+        remember(fingerprint, user, generation);
+        return user;
+    }
+
+    private void remember(ByteBuffer fingerprint, CurrentUser user, long generation) {
+        if (remembered.size() >= REMEMBERED_MAX) {
+            remembered.clear(); // crude but bounded; the tokens in use come back within one request each
+        }
+        remembered.put(fingerprint, user);
+        if (keyGeneration != generation) {
+            remembered.remove(fingerprint);
+        }
+    }
+
+    private static ByteBuffer fingerprint(String token) {
+        try {
+            // a digest, not the token: lookups then compare digests, which tells a timing attacker nothing
+            return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private CurrentUser toUser(Claims claims, String token) {
@@ -177,7 +223,13 @@ public class AccessTokenVerifier {
                 return;
             }
             try {
-                keys = parse(jwksSource.fetch());
+                Map<String, RSAPublicKey> fetched = parse(jwksSource.fetch());
+                boolean changed = !fetched.equals(keys);
+                keys = fetched;
+                if (changed) {
+                    keyGeneration++; // after the new keys are visible: see remember()
+                    remembered.clear();
+                }
                 keysFetchedAt = now;
             } catch (IOException | RuntimeException e) {
                 // keep serving with the keys we have; identity may be restarting

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
@@ -31,7 +34,7 @@ class AccessTokenVerifierTest {
         fetches.incrementAndGet();
         return TestTokens.jwks(published);
     }, TestTokens.ISSUER, TestTokens.AUDIENCE, Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ZERO,
-            java.time.Clock.systemUTC());
+            Clock.systemUTC());
 
     private final UUID userId = UUID.randomUUID();
 
@@ -149,6 +152,75 @@ class AccessTokenVerifierTest {
             assertThatThrownBy(() -> guarded.verify(token)).isInstanceOf(InvalidAccessToken.class);
         }
         assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void aRememberedTokenIsStillRefusedOnceItExpires() {
+        MutableClock clock = new MutableClock(Instant.now());
+        AccessTokenVerifier timed = new AccessTokenVerifier(TestTokens::jwks, TestTokens.ISSUER, TestTokens.AUDIENCE,
+                Duration.ofSeconds(5), Duration.ofHours(1), Duration.ZERO, clock);
+        String token = TestTokens.builder(userId, Role.VIEWER)
+                .expiration(Date.from(clock.instant().plus(Duration.ofMinutes(15)))).compact();
+        assertThat(timed.verify(token).userId()).isEqualTo(userId);
+        clock.advance(Duration.ofMinutes(14));
+        assertThat(timed.verify(token).userId()).isEqualTo(userId);
+        clock.advance(Duration.ofMinutes(1).plusSeconds(6)); // past expiry and the clock skew
+        assertThatThrownBy(() -> timed.verify(token)).isInstanceOf(InvalidAccessToken.class)
+                .hasMessageContaining("expired");
+        assertThatThrownBy(() -> timed.verify(token)).isInstanceOf(InvalidAccessToken.class)
+                .hasMessageContaining("expired");
+    }
+
+    @Test
+    void aRememberedTokenStopsWorkingWhenItsKeyIsWithdrawn() {
+        String token = TestTokens.viewer(userId);
+        assertThat(verifier.verify(token).userId()).isEqualTo(userId);
+        assertThat(verifier.verify(token).userId()).isEqualTo(userId);
+
+        KeyPair next = TestTokens.generateKeyPair();
+        published.clear(); // the old key is compromised: identity publishes only the new one
+        published.add(new Object[] {"key-2", next.getPublic()});
+        verifier.refreshKeys();
+        assertThatThrownBy(() -> verifier.verify(token)).isInstanceOf(InvalidAccessToken.class);
+    }
+
+    @Test
+    void aTamperedCopyOfARememberedTokenIsRefused() {
+        String token = TestTokens.viewer(userId);
+        verifier.verify(token);
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + b64("{\"sub\":\"" + UUID.randomUUID() + "\",\"roles\":[\"ADMIN\"],"
+                + "\"iss\":\"" + TestTokens.ISSUER + "\",\"aud\":\"" + TestTokens.AUDIENCE + "\",\"exp\":"
+                + (Instant.now().getEpochSecond() + 600) + "}") + "." + parts[2];
+        assertThatThrownBy(() -> verifier.verify(forged)).isInstanceOf(InvalidAccessToken.class);
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     @Test
