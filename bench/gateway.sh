@@ -56,10 +56,16 @@ password="Bench-only-password-42"
 xff="X-Forwarded-For: 10.250.0.$((RANDOM % 250 + 1))"
 curl -fsS -H "$xff" -H 'Content-Type: application/json' \
   -d "{\"email\":\"$email\",\"password\":\"$password\"}" "$GATEWAY/api/auth/register" > /dev/null
-token="$(curl -fsS -H "$xff" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$email\",\"password\":\"$password\",\"deviceName\":\"bench\",\"deviceType\":\"web\",\"fingerprint\":\"bench-$RANDOM\"}" \
-  "$GATEWAY/api/auth/login" | jq -r .accessToken)"
-[[ -n "$token" && "$token" != null ]] || { echo "gateway.sh: could not sign in" >&2; exit 1; }
+# Access tokens live 15 minutes and warming up can take longer: signed in again before measuring.
+sign_in() {
+  local token
+  token="$(curl -fsS -H "$xff" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$email\",\"password\":\"$password\",\"deviceName\":\"bench\",\"deviceType\":\"web\",\"fingerprint\":\"bench-device\"}" \
+    "$GATEWAY/api/auth/login" | jq -r .accessToken)"
+  [[ -n "$token" && "$token" != null ]] || { echo "gateway.sh: could not sign in" >&2; exit 1; }
+  auth="Authorization:Bearer $token"
+}
+sign_in
 
 # Two gateways started here from the same jar with the same JVM settings (the JVM's defaults, as in
 # production; devstack runs its processes with a smaller, start-up-tuned JIT): one as deployed, one
@@ -93,16 +99,44 @@ start_gateway "$UNVERIFIED_PORT" off-for-benchmark
 VERIFIED="http://127.0.0.1:$VERIFIED_PORT"
 UNVERIFIED="http://127.0.0.1:$UNVERIFIED_PORT"
 
-auth="Authorization:Bearer $token"
 # each pair alternates twice (baseline, target, baseline, target) and pools the rounds: whichever side
 # ran second in a single pair was ~20% faster, the load generator's own JIT and the machine's drift
 load() { "$JAVA" bench/LoadGen.java "$@" --duration "$duration" --warmup 5s --rounds 2 --header "$auth"; }
 
-# bring each gateway's JIT to steady state, one at a time, before anything is measured
-for url in "$VERIFIED" "$UNVERIFIED"; do
+# CPU time (clock ticks) the JVM's C2 compiler threads have used so far
+c2_ticks() {
+  local t total=0
+  for t in /proc/"$1"/task/*; do
+    if grep -q '^C2 Compiler' "$t/comm" 2> /dev/null; then
+      total=$((total + $(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}')))
+    fi
+  done
+  echo "$total"
+}
+# Bring each gateway's JIT to steady state, one at a time, before anything is measured: first at
+# saturation, then at the low rate until C2 has gone quiet (under 2% of a core for two 10 s windows
+# in a row). C2 works through its backlog long after the saturation warm-up; measured meanwhile, the
+# low-rate latency was up to twice the steady state's, the compiler taking one of the two cores.
+pids_by_url=("${PIDS[0]}" "$VERIFIED" "${PIDS[1]}" "$UNVERIFIED")
+for i in 0 2; do
+  pid="${pids_by_url[$i]}" url="${pids_by_url[$((i + 1))]}"
   "$JAVA" bench/LoadGen.java "$url/api/auth/verify" --connections "$high" --duration "$warm" --warmup 0s \
     --header "$auth" > /dev/null
+  quiet=0
+  for window in $(seq 1 30); do
+    before="$(c2_ticks "$pid")"
+    "$JAVA" bench/LoadGen.java "$url/api/auth/verify" --connections "$low" --rate "$rate" --duration 10s \
+      --warmup 0s --header "$auth" > /dev/null
+    if (( ($(c2_ticks "$pid") - before) * 100 / $(getconf CLK_TCK) < 20 )); then
+      quiet=$((quiet + 1))
+      ((quiet < 2)) || break
+    else
+      quiet=0
+    fi
+  done
+  echo "(gateway $url: JIT settled after $window windows of 10 s at $rate requests/s)"
 done
+sign_in
 
 echo "== 1a. fixed rate: $rate requests/s over $low connections: direct (baseline) vs through the gateway"
 load "$VERIFIED/api/auth/verify" --baseline "$IDENTITY/api/auth/verify" --connections "$low" --rate "$rate"
