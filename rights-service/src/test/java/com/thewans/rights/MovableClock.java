@@ -1,43 +1,11 @@
 package com.thewans.rights;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
-
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** A clock tests set and move, so time rules are tested without sleeping. */
-public class MovableClock extends Clock {
-
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-
-    public void set(Instant instant) {
-        now.set(instant);
-    }
-
-    public void advance(Duration duration) {
-        now.updateAndGet(i -> i.plus(duration));
-    }
-
-    @Override
-    public Instant instant() {
-        return now.get();
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
+/** common's movable clock, as the clock bean of rights-service's tests. */
+public class MovableClock extends com.thewans.common.testing.MovableClock {
 
     @TestConfiguration(proxyBeanMethods = false)
     public static class Config {

@@ -8,8 +8,6 @@ import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
@@ -21,6 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 
+import com.thewans.common.testing.MovableClock;
 import com.thewans.common.testing.TestTokens;
 
 import io.jsonwebtoken.Jwts;
@@ -156,7 +155,7 @@ class AccessTokenVerifierTest {
 
     @Test
     void aRememberedTokenIsStillRefusedOnceItExpires() {
-        MutableClock clock = new MutableClock(Instant.now());
+        MovableClock clock = new MovableClock(Instant.now());
         AccessTokenVerifier timed = new AccessTokenVerifier(TestTokens::jwks, TestTokens.ISSUER, TestTokens.AUDIENCE,
                 Duration.ofSeconds(5), Duration.ofHours(1), Duration.ZERO, clock);
         String token = TestTokens.builder(userId, Role.VIEWER)
@@ -193,34 +192,6 @@ class AccessTokenVerifierTest {
                 + "\"iss\":\"" + TestTokens.ISSUER + "\",\"aud\":\"" + TestTokens.AUDIENCE + "\",\"exp\":"
                 + (Instant.now().getEpochSecond() + 600) + "}") + "." + parts[2];
         assertThatThrownBy(() -> verifier.verify(forged)).isInstanceOf(InvalidAccessToken.class);
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     @Test
