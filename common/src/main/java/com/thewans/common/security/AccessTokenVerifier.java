@@ -99,10 +99,14 @@ public class AccessTokenVerifier {
         if (token == null || token.isBlank()) {
             throw new InvalidAccessToken("The bearer token is empty");
         }
+        Instant now = clock.instant();
+        if (keysFetchedAt.plus(maxKeyAge).isBefore(now)) {
+            refresh(false); // as a full check would: a key withdrawn since then forgets what it vouched for
+        }
         ByteBuffer fingerprint = fingerprint(token);
         CurrentUser known = remembered.get(fingerprint);
         if (known != null) {
-            if (clock.instant().isAfter(known.expiresAt().plus(clockSkew))) {
+            if (now.isAfter(known.expiresAt().plus(clockSkew))) {
                 remembered.remove(fingerprint);
                 throw new InvalidAccessToken("The access token has expired");
             }

@@ -184,6 +184,21 @@ class AccessTokenVerifierTest {
     }
 
     @Test
+    void aRememberedTokenStopsWorkingOnceTheKeysAreReloadedWithoutItsKey() {
+        MovableClock clock = new MovableClock(Instant.now());
+        AccessTokenVerifier timed = new AccessTokenVerifier(() -> TestTokens.jwks(published), TestTokens.ISSUER,
+                TestTokens.AUDIENCE, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ZERO, clock);
+        String token = TestTokens.viewer(userId);
+        assertThat(timed.verify(token).userId()).isEqualTo(userId);
+
+        published.clear(); // identity retires the key; nobody calls refreshKeys() (services only verify)
+        published.add(new Object[] {"key-2", TestTokens.generateKeyPair().getPublic()});
+        assertThat(timed.verify(token).userId()).isEqualTo(userId); // the keys are not stale yet
+        clock.advance(Duration.ofSeconds(11));
+        assertThatThrownBy(() -> timed.verify(token)).isInstanceOf(InvalidAccessToken.class);
+    }
+
+    @Test
     void aTamperedCopyOfARememberedTokenIsRefused() {
         String token = TestTokens.viewer(userId);
         verifier.verify(token);
