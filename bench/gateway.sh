@@ -13,8 +13,8 @@
 #      wans.gateway.token-verification=off-for-benchmark) vs the gateway with verification,
 #      revoked-session check and rate limiting all on
 # The measured gateways are two started here from the same jar with the same (default) JVM settings,
-# each first driven at saturation for --warm so the JIT has compiled the request path (a gateway
-# measured after a few thousand requests is still partly interpreted, and whichever had more traffic
+# each first driven at saturation for --warm and then at --rate until its JIT compiler has gone quiet
+# (a gateway measured earlier is still partly interpreted or compiling, and whichever had more traffic
 # looked faster); the stack's own gateway is only used to sign in.
 # /api/auth/verify is identity's cheapest authenticated endpoint (no database), so the gateway's share
 # of the time is as large as it can be. Rate limits are raised on the measured gateways (the bucket is
@@ -103,6 +103,28 @@ UNVERIFIED="http://127.0.0.1:$UNVERIFIED_PORT"
 # ran second in a single pair was ~20% faster, the load generator's own JIT and the machine's drift
 load() { "$JAVA" bench/LoadGen.java "$@" --duration "$duration" --warmup 5s --rounds 2 --header "$auth"; }
 
+# Bring a gateway's JIT to steady state before anything is measured: first at saturation, then at the
+# low rate until its C2 compiler threads have gone quiet (under 2% of a core for two 10 s windows in a
+# row). C2 works through its backlog long after the saturation warm-up; measured meanwhile, the
+# low-rate latency was up to twice the steady state's, the compiler taking one of the two cores.
+settle_jit() { # pid url
+  local window quiet=0 before
+  "$JAVA" bench/LoadGen.java "$2/api/auth/verify" --connections "$high" --duration "$warm" --warmup 0s \
+    --header "$auth" > /dev/null
+  for window in $(seq 1 30); do
+    before="$(c2_ticks "$1")"
+    "$JAVA" bench/LoadGen.java "$2/api/auth/verify" --connections "$low" --rate "$rate" --duration 10s \
+      --warmup 0s --header "$auth" > /dev/null
+    if (( ($(c2_ticks "$1") - before) * 100 < 20 * TICKS_PER_SECOND )); then
+      quiet=$((quiet + 1))
+      ((quiet < 2)) || break
+    else
+      quiet=0
+    fi
+  done
+  echo "(gateway $2: JIT settled after $window windows of 10 s at $rate requests/s)"
+}
+TICKS_PER_SECOND="$(getconf CLK_TCK)"
 # CPU time (clock ticks) the JVM's C2 compiler threads have used so far
 c2_ticks() {
   local t total=0
@@ -113,29 +135,8 @@ c2_ticks() {
   done
   echo "$total"
 }
-# Bring each gateway's JIT to steady state, one at a time, before anything is measured: first at
-# saturation, then at the low rate until C2 has gone quiet (under 2% of a core for two 10 s windows
-# in a row). C2 works through its backlog long after the saturation warm-up; measured meanwhile, the
-# low-rate latency was up to twice the steady state's, the compiler taking one of the two cores.
-pids_by_url=("${PIDS[0]}" "$VERIFIED" "${PIDS[1]}" "$UNVERIFIED")
-for i in 0 2; do
-  pid="${pids_by_url[$i]}" url="${pids_by_url[$((i + 1))]}"
-  "$JAVA" bench/LoadGen.java "$url/api/auth/verify" --connections "$high" --duration "$warm" --warmup 0s \
-    --header "$auth" > /dev/null
-  quiet=0
-  for window in $(seq 1 30); do
-    before="$(c2_ticks "$pid")"
-    "$JAVA" bench/LoadGen.java "$url/api/auth/verify" --connections "$low" --rate "$rate" --duration 10s \
-      --warmup 0s --header "$auth" > /dev/null
-    if (( ($(c2_ticks "$pid") - before) * 100 / $(getconf CLK_TCK) < 20 )); then
-      quiet=$((quiet + 1))
-      ((quiet < 2)) || break
-    else
-      quiet=0
-    fi
-  done
-  echo "(gateway $url: JIT settled after $window windows of 10 s at $rate requests/s)"
-done
+settle_jit "${PIDS[0]}" "$VERIFIED"
+settle_jit "${PIDS[1]}" "$UNVERIFIED"
 sign_in
 
 echo "== 1a. fixed rate: $rate requests/s over $low connections: direct (baseline) vs through the gateway"

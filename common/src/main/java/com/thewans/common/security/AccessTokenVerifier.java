@@ -101,7 +101,7 @@ public class AccessTokenVerifier {
         }
         Instant now = clock.instant();
         if (keysFetchedAt.plus(maxKeyAge).isBefore(now)) {
-            refresh(false); // as a full check would: a key withdrawn since then forgets what it vouched for
+            refresh(false); // before the lookup below too: a key withdrawn since then forgets what it vouched for
         }
         ByteBuffer fingerprint = fingerprint(token);
         CurrentUser known = remembered.get(fingerprint);
@@ -199,11 +199,8 @@ public class AccessTokenVerifier {
         }
     }
 
+    /** verify() has already reloaded stale keys; only an unknown kid fetches here. */
     private RSAPublicKey keyFor(String kid) {
-        Instant now = clock.instant();
-        if (keysFetchedAt.plus(maxKeyAge).isBefore(now)) {
-            refresh(false);
-        }
         RSAPublicKey key = keys.get(kid);
         if (key == null) {
             refresh(true);
