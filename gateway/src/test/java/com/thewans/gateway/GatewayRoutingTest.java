@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,6 +30,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.thewans.common.testing.TestHttp;
 import com.thewans.common.testing.TestTokens;
+import com.thewans.gateway.edge.EdgeProperties;
+import com.thewans.gateway.resilience.ServiceCalls;
 
 /**
  * The gateway with every service replaced by a {@link FakeService} on its own port (pointed at by
@@ -270,9 +273,18 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void routedCallsGiveUpQuicklyOnServicesThatAreDownOrSlow(@Autowired HttpClientProperties httpClient) {
+    void routedCallsGiveUpQuicklyOnServicesThatAreDownOrSlow(@Autowired HttpClientProperties httpClient,
+            @Autowired GatewayProperties gateway, @Autowired EdgeProperties edge) {
         assertThat(httpClient.getConnectTimeout()).isEqualTo(2000);
-        assertThat(httpClient.getResponseTimeout()).isEqualTo(Duration.ofSeconds(30));
+        // Spring Cloud Gateway's own response timeout would arm a timer on another thread per request
+        assertThat(httpClient.getResponseTimeout()).isNull();
+        assertThat(edge.defaultReadTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(gateway.getRoutes()).allSatisfy(route -> {
+            assertThat(route.getMetadata()).doesNotContainKey("response-timeout");
+            if (!route.getId().endsWith("-api-docs")) {
+                assertThat(route.getMetadata()).containsKey(ServiceCalls.READ_TIMEOUT);
+            }
+        });
     }
 
     /** Fails if any fake service other than {@code expected} (null: none) received a request. */

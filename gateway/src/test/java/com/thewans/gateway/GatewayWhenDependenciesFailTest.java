@@ -28,7 +28,7 @@ import com.thewans.common.testing.TestTokens;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // production waits 30 s for a slow service; a short wait keeps the test short
-        properties = {"spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s", "ROUTE_TIMEOUT_MS=1000",
+        properties = {"wans.gateway.default-read-timeout=1s", "ROUTE_TIMEOUT_MS=1000",
                 "SLOW_ROUTE_TIMEOUT_MS=1000"})
 @AutoConfigureWebTestClient
 class GatewayWhenDependenciesFailTest {

@@ -17,6 +17,8 @@ import org.springframework.util.unit.DataSize;
  *                           anonymous) on every route, {@code signIn} per client address on top of it for
  *                           register, login, refresh and the other ways to obtain a token
  * @param circuitBreaker     per-service breaker over connection failures and timeouts
+ * @param defaultReadTimeout how long a service may stay silent on a route without its own
+ *                           {@code metadata.read-timeout} (the API document routes)
  */
 @ConfigurationProperties("wans.gateway")
 public record EdgeProperties(
@@ -24,7 +26,8 @@ public record EdgeProperties(
         List<String> corsAllowedOrigins,
         @DefaultValue("1MB") DataSize maxBodySize,
         @DefaultValue RateLimit rateLimit,
-        @DefaultValue CircuitBreaker circuitBreaker) {
+        @DefaultValue CircuitBreaker circuitBreaker,
+        @DefaultValue("30s") Duration defaultReadTimeout) {
 
     public record RateLimit(@DefaultValue Bucket general, @DefaultValue Bucket signIn) {
     }
