@@ -1,0 +1,218 @@
+package com.thewans.gateway.loop;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.ReactiveRedisClusterConnection;
+import org.springframework.data.redis.connection.ReactiveRedisConnection;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.http.client.ReactorResourceFactory;
+
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.EventLoopGroupProvider;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ImmediateEventExecutor;
+import io.netty.util.internal.ThreadExecutorMap;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.resources.LoopResources;
+
+/**
+ * One Redis connection per event loop of the gateway's HTTP server, registered on that same loop, and
+ * handed to whoever asks from that loop. A request is read on one loop; its rate-limit and signed-out
+ * checks now go out and come back on that loop, and the call to the service follows on it too (over
+ * one of the loop's own pooled connections, {@link LoopLocalConnectionPools}). With one shared
+ * connection on Lettuce's own thread, each request crossed threads to Redis and back, and on this kind
+ * of VM each wake-up of another thread costs tens to hundreds of microseconds (bench/README.md).
+ *
+ * <p>Connections are made in the background (a loop must never wait for its own connection to
+ * register); until a loop's connection is up, and from any other thread, the shared connection Spring
+ * Boot configured is used, as before. Only a standalone Redis gets per-loop connections.
+ */
+public class LoopLocalRedisConnections implements ReactiveRedisConnectionFactory, SmartLifecycle, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(LoopLocalRedisConnections.class);
+    /** After a failed connect, requests keep using the shared connection for this long before a retry. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    private final LettuceConnectionFactory shared;
+    private final ClientResources resources;
+    private final ReactorResourceFactory reactor;
+    private volatile Map<EventExecutor, LoopConnection> loops = Map.of();
+    private volatile boolean running;
+
+    public LoopLocalRedisConnections(LettuceConnectionFactory shared, ClientResources resources,
+            ReactorResourceFactory reactor) {
+        this.shared = shared;
+        this.resources = resources;
+        this.reactor = reactor;
+    }
+
+    @Override
+    public ReactiveRedisConnection getReactiveConnection() {
+        EventExecutor current = ThreadExecutorMap.currentExecutor();
+        LoopConnection own = current == null ? null : loops.get(current);
+        if (own != null) {
+            if (own.ready) {
+                return own.factory.getReactiveConnection();
+            }
+            own.connectInBackground();
+        }
+        return shared.getReactiveConnection();
+    }
+
+    @Override
+    public ReactiveRedisClusterConnection getReactiveClusterConnection() {
+        return shared.getReactiveClusterConnection();
+    }
+
+    @Override
+    public DataAccessException translateExceptionIfPossible(RuntimeException ex) {
+        return shared.translateExceptionIfPossible(ex);
+    }
+
+    /**
+     * Connects every loop as soon as the application starts, without holding up its start. The loops
+     * exist from then: Reactor Netty's resources start in an earlier lifecycle phase.
+     */
+    @Override
+    public void start() {
+        if (loops.isEmpty() && shared.getStandaloneConfiguration() != null
+                && shared.getSentinelConfiguration() == null && shared.getClusterConfiguration() == null) {
+            EventLoopGroup serverLoops = reactor.getLoopResources().onServer(LoopResources.DEFAULT_NATIVE);
+            Map<EventExecutor, LoopConnection> connections = new HashMap<>();
+            for (EventExecutor executor : serverLoops) {
+                if (executor instanceof EventLoop loop) {
+                    connections.put(loop, new LoopConnection(loop, shared.getStandaloneConfiguration(),
+                            onLoop(shared.getClientConfiguration(), resources, loop)));
+                }
+            }
+            loops = Map.copyOf(connections);
+        }
+        running = true;
+        loops.values().forEach(LoopConnection::connectInBackground);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public void destroy() {
+        loops.values().forEach(LoopConnection::close);
+    }
+
+    /** Spring Boot's client settings (timeouts, TLS, client name) with the resources pinned to one loop. */
+    private static LettuceClientConfiguration onLoop(LettuceClientConfiguration base, ClientResources resources,
+            EventLoop loop) {
+        var builder = LettuceClientConfiguration.builder()
+                .clientResources(resources.mutate().eventLoopGroupProvider(new OneLoop(loop)).build())
+                .commandTimeout(base.getCommandTimeout())
+                .shutdownTimeout(base.getShutdownTimeout())
+                .shutdownQuietPeriod(base.getShutdownQuietPeriod());
+        base.getClientOptions().ifPresent(builder::clientOptions);
+        base.getClientName().ifPresent(builder::clientName);
+        base.getReadFrom().ifPresent(builder::readFrom);
+        base.getRedisCredentialsProviderFactory().ifPresent(builder::redisCredentialsProviderFactory);
+        if (base.isUseSsl()) {
+            var ssl = builder.useSsl().verifyPeer(base.getVerifyMode());
+            if (base.isStartTls()) {
+                ssl.startTls();
+            }
+            builder = ssl.and();
+        }
+        return builder.build();
+    }
+
+    /** One event loop's connection: a Lettuce client whose only event loop is that loop. */
+    private static final class LoopConnection {
+
+        private final EventLoop loop;
+        private final LettuceConnectionFactory factory;
+        private final ClientResources resources;
+        private final AtomicBoolean connecting = new AtomicBoolean();
+        private volatile boolean ready;
+        private volatile long retryAt = System.nanoTime();
+
+        LoopConnection(EventLoop loop, RedisStandaloneConfiguration redis, LettuceClientConfiguration client) {
+            this.loop = loop;
+            this.resources = client.getClientResources().orElseThrow();
+            this.factory = new LettuceConnectionFactory(redis, client);
+            this.factory.afterPropertiesSet();
+            this.factory.start();
+        }
+
+        void connectInBackground() {
+            if (ready || System.nanoTime() - retryAt < 0 || !connecting.compareAndSet(false, true)) {
+                return;
+            }
+            Schedulers.boundedElastic().schedule(() -> {
+                try {
+                    // the first use makes the shared native connection (blocking, so never on the loop)
+                    ReactiveRedisConnection first = factory.getReactiveConnection();
+                    first.close();
+                    ready = true;
+                } catch (RuntimeException e) {
+                    retryAt = System.nanoTime() + RETRY_AFTER.toNanos();
+                    log.warn("No Redis connection for event loop {} yet ({}); using the shared one meanwhile",
+                            loop, e.getMessage());
+                } finally {
+                    connecting.set(false);
+                }
+            });
+        }
+
+        void close() {
+            factory.destroy();
+            resources.shutdown(0, 0, TimeUnit.MILLISECONDS); // its own parts only: the rest is shared
+        }
+    }
+
+    /**
+     * Lettuce asks its resources for an event loop group; this answers with a single loop (a Netty loop
+     * is a group of one) and leaves shutting it down to Reactor Netty, which owns it.
+     */
+    private record OneLoop(EventLoop loop) implements EventLoopGroupProvider {
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T extends EventLoopGroup> T allocate(Class<T> type) {
+            return (T) loop;
+        }
+
+        @Override
+        public int threadPoolSize() {
+            return 1;
+        }
+
+        @Override
+        public Future<Boolean> release(EventExecutorGroup group, long quietPeriod, long timeout, TimeUnit unit) {
+            return ImmediateEventExecutor.INSTANCE.newSucceededFuture(true);
+        }
+
+        @Override
+        public Future<Boolean> shutdown(long quietPeriod, long timeout, TimeUnit unit) {
+            return ImmediateEventExecutor.INSTANCE.newSucceededFuture(true);
+        }
+    }
+}
