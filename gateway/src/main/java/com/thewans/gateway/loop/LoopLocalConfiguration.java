@@ -24,12 +24,17 @@ import reactor.netty.resources.ConnectionProvider;
 @Configuration(proxyBeanMethods = false)
 class LoopLocalConfiguration {
 
+    @Bean
+    ServerLoops serverLoops(ReactorResourceFactory reactor) {
+        return new ServerLoops(reactor);
+    }
+
     /** Spring Boot's Redis templates, which the rate limiter and the signed-out check use, take the primary. */
     @Bean
     @Primary
     LoopLocalRedisConnections loopLocalRedisConnections(LettuceConnectionFactory redisConnectionFactory,
-            ClientResources resources, ReactorResourceFactory reactor) {
-        return new LoopLocalRedisConnections(redisConnectionFactory, resources, reactor);
+            ClientResources resources, ServerLoops serverLoops) {
+        return new LoopLocalRedisConnections(redisConnectionFactory, resources, serverLoops);
     }
 
     /**
@@ -38,17 +43,16 @@ class LoopLocalConfiguration {
      */
     @Bean
     HttpClientFactory gatewayHttpClientFactory(HttpClientProperties properties, ServerProperties serverProperties,
-            List<HttpClientCustomizer> customizers, HttpClientSslConfigurer sslConfigurer,
-            ReactorResourceFactory reactor) {
+            List<HttpClientCustomizer> customizers, HttpClientSslConfigurer sslConfigurer, ServerLoops serverLoops) {
         return new HttpClientFactory(properties, serverProperties, sslConfigurer, customizers) {
             @Override
             protected HttpClient createInstance() {
-                return super.createInstance().runOn(new ServerLoops(reactor));
+                return super.createInstance().runOn(serverLoops);
             }
 
             @Override
             protected ConnectionProvider buildConnectionProvider(HttpClientProperties settings) {
-                return new LoopLocalConnectionPools(() -> super.buildConnectionProvider(settings));
+                return new LoopLocalConnectionPools(serverLoops, () -> super.buildConnectionProvider(settings));
             }
         };
     }

@@ -12,9 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.ConnectionObserver;
-import reactor.netty.http.HttpResources;
 import reactor.netty.resources.ConnectionProvider;
-import reactor.netty.resources.LoopResources;
 import reactor.netty.transport.TransportConfig;
 
 /**
@@ -23,15 +21,17 @@ import reactor.netty.transport.TransportConfig;
  * but its pool hands out whichever idle connection comes first, usually one of another loop: the
  * request then crosses threads on the way out and again on the way back. Each pool is one Spring Cloud
  * Gateway would have built (same settings, so limits such as max-connections apply per loop); a
- * caller that is not one of the client's loops gets a shared pool.
+ * caller that is not one of the server's loops gets a shared pool.
  */
 final class LoopLocalConnectionPools implements ConnectionProvider {
 
+    private final ServerLoops loops;
     private final Supplier<ConnectionProvider> newPool;
     private final ConnectionProvider shared;
     private final Map<EventExecutor, ConnectionProvider> pools = new ConcurrentHashMap<>();
 
-    LoopLocalConnectionPools(Supplier<ConnectionProvider> newPool) {
+    LoopLocalConnectionPools(ServerLoops loops, Supplier<ConnectionProvider> newPool) {
+        this.loops = loops;
         this.newPool = newPool;
         this.shared = newPool.get();
     }
@@ -39,10 +39,10 @@ final class LoopLocalConnectionPools implements ConnectionProvider {
     @Override
     public Mono<? extends Connection> acquire(TransportConfig config, ConnectionObserver observer,
             Supplier<? extends SocketAddress> remoteAddress, AddressResolverGroup<?> resolverGroup) {
-        return poolFor(config).acquire(config, observer, remoteAddress, resolverGroup);
+        return poolForCurrentLoop().acquire(config, observer, remoteAddress, resolverGroup);
     }
 
-    private ConnectionProvider poolFor(TransportConfig config) {
+    private ConnectionProvider poolForCurrentLoop() {
         EventExecutor current = ThreadExecutorMap.currentExecutor();
         if (current == null) {
             return shared;
@@ -51,8 +51,7 @@ final class LoopLocalConnectionPools implements ConnectionProvider {
         if (pool != null) {
             return pool;
         }
-        LoopResources loops = config.loopResources() != null ? config.loopResources() : HttpResources.get();
-        for (EventExecutor loop : loops.onServer(config.isPreferNative())) {
+        for (EventExecutor loop : loops.group()) {
             if (loop == current) {
                 return pools.computeIfAbsent(current, ignored -> newPool.get());
             }

@@ -17,7 +17,6 @@ import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.http.client.ReactorResourceFactory;
 
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.EventLoopGroupProvider;
@@ -29,7 +28,6 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import io.netty.util.internal.ThreadExecutorMap;
 import reactor.core.scheduler.Schedulers;
-import reactor.netty.resources.LoopResources;
 
 /**
  * One Redis connection per event loop of the gateway's HTTP server, registered on that same loop, and
@@ -51,15 +49,14 @@ public class LoopLocalRedisConnections implements ReactiveRedisConnectionFactory
 
     private final LettuceConnectionFactory shared;
     private final ClientResources resources;
-    private final ReactorResourceFactory reactor;
+    private final ServerLoops serverLoops;
     private volatile Map<EventExecutor, LoopConnection> loops = Map.of();
     private volatile boolean running;
 
-    public LoopLocalRedisConnections(LettuceConnectionFactory shared, ClientResources resources,
-            ReactorResourceFactory reactor) {
+    LoopLocalRedisConnections(LettuceConnectionFactory shared, ClientResources resources, ServerLoops serverLoops) {
         this.shared = shared;
         this.resources = resources;
-        this.reactor = reactor;
+        this.serverLoops = serverLoops;
     }
 
     @Override
@@ -93,9 +90,8 @@ public class LoopLocalRedisConnections implements ReactiveRedisConnectionFactory
     public void start() {
         if (loops.isEmpty() && shared.getStandaloneConfiguration() != null
                 && shared.getSentinelConfiguration() == null && shared.getClusterConfiguration() == null) {
-            EventLoopGroup serverLoops = reactor.getLoopResources().onServer(LoopResources.DEFAULT_NATIVE);
             Map<EventExecutor, LoopConnection> connections = new HashMap<>();
-            for (EventExecutor executor : serverLoops) {
+            for (EventExecutor executor : serverLoops.group()) {
                 if (executor instanceof EventLoop loop) {
                     connections.put(loop, new LoopConnection(loop, shared.getStandaloneConfiguration(),
                             onLoop(shared.getClientConfiguration(), resources, loop)));

@@ -13,6 +13,11 @@ import reactor.netty.resources.LoopResources;
  */
 record ServerLoops(ReactorResourceFactory reactor) implements LoopResources {
 
+    /** The loops themselves, as the server runs them (native transport where available). */
+    EventLoopGroup group() {
+        return onServer(LoopResources.DEFAULT_NATIVE);
+    }
+
     @Override
     public EventLoopGroup onServer(boolean useNative) {
         return reactor.getLoopResources().onServer(useNative);

@@ -3,6 +3,7 @@ package com.thewans.gateway.resilience;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.config.GatewayProperties;
@@ -34,6 +35,12 @@ public class ServiceCalls extends NettyRoutingFilter {
     public static final String READ_TIMEOUT = "read-timeout";
 
     private final Duration defaultReadTimeout;
+    /** Each route's client, built once (a client is an immutable configuration; each change copies it). */
+    private final Map<String, RouteClient> clients = new ConcurrentHashMap<>();
+
+    /** A route's client; a refresh of the routes brings new Route objects and so new clients. */
+    private record RouteClient(Route route, HttpClient client) {
+    }
 
     public ServiceCalls(HttpClient httpClient, ObjectProvider<List<HttpHeadersFilter>> headersFilters,
             HttpClientProperties properties, EdgeProperties edge, GatewayProperties gateway) {
@@ -45,7 +52,13 @@ public class ServiceCalls extends NettyRoutingFilter {
 
     @Override
     protected HttpClient getHttpClient(Route route, ServerWebExchange exchange) {
-        return super.getHttpClient(route, exchange).responseTimeout(readTimeout(route.getId(), route.getMetadata()));
+        RouteClient known = clients.get(route.getId());
+        if (known == null || known.route() != route) {
+            known = new RouteClient(route, super.getHttpClient(route, exchange)
+                    .responseTimeout(readTimeout(route.getId(), route.getMetadata())));
+            clients.put(route.getId(), known);
+        }
+        return known.client();
     }
 
     private Duration readTimeout(String routeId, Map<String, Object> metadata) {
