@@ -293,6 +293,22 @@ class GatewayEdgeSecurityTest {
     }
 
     @Test
+    void aCallersTraceIsContinuedAndTheServiceGetsTheGatewaysSpanNotTheCallersHeader() {
+        String callerTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callerSpan = "00f067aa0ba902b7";
+        client.get().uri("/api/profile")
+                .header(HttpHeaders.AUTHORIZATION, TestHttp.bearer(TestTokens.viewer(UUID.randomUUID())))
+                .header("traceparent", "00-" + callerTrace + "-" + callerSpan + "-01")
+                .exchange()
+                .expectStatus().isOk();
+
+        String forwarded = services.get("identity-service").received().get(0).headers().getFirst("traceparent");
+        assertThat(forwarded).startsWith("00-" + callerTrace + "-").endsWith("-01");
+        assertThat(forwarded.split("-")[2]).matches("[0-9a-f]{16}").isNotEqualTo(callerSpan);
+        assertThat(services.get("identity-service").received().get(0).headers().get("traceparent")).hasSize(1);
+    }
+
+    @Test
     void pathsThatWouldMeanSomethingElseToTheServiceAreRefused() {
         for (String path : List.of("/api/films/..%2Fwindows", "/api/films/%2e%2e/auth/admin/users",
                 "/api/films;jsessionid=1/x", "/api/films/%2fadmin")) {

@@ -2,7 +2,6 @@ package com.thewans.gateway.problem;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
@@ -20,7 +19,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.MethodNotAllowedException;
@@ -30,9 +28,9 @@ import com.thewans.common.problem.DependencyUnavailable;
 import com.thewans.common.problem.ProblemDecorator;
 import com.thewans.common.problem.Problems;
 import com.thewans.common.problem.WansException;
+import com.thewans.gateway.tracing.RequestSpans;
 
 import io.micrometer.tracing.Span;
-import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.PrematureCloseException;
@@ -161,14 +159,7 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
     }
 
     private static String traceId(ServerWebExchange exchange) {
-        return span(exchange).map(span -> span.context().traceId()).orElse(null);
-    }
-
-    private static Optional<Span> span(ServerWebExchange exchange) {
-        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .map(context -> context.<TracingObservationHandler.TracingContext>get(
-                        TracingObservationHandler.TracingContext.class))
-                .map(TracingObservationHandler.TracingContext::getSpan);
+        return RequestSpans.of(exchange).map(span -> span.context().traceId()).orElse(null);
     }
 
     /**
@@ -177,7 +168,7 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
      * gets the request's trace here.
      */
     private static void withTraceInLog(ServerWebExchange exchange, Runnable logLine) {
-        Span span = span(exchange).orElse(null);
+        Span span = RequestSpans.of(exchange).orElse(null);
         if (span == null || MDC.get("traceId") != null) {
             logLine.run();
             return;
