@@ -28,7 +28,7 @@ import com.thewans.common.problem.DependencyUnavailable;
 import com.thewans.common.problem.ProblemDecorator;
 import com.thewans.common.problem.Problems;
 import com.thewans.common.problem.WansException;
-import com.thewans.gateway.tracing.RequestSpans;
+import com.thewans.gateway.observation.RequestSpans;
 
 import io.micrometer.tracing.Span;
 import io.netty.handler.timeout.ReadTimeoutException;

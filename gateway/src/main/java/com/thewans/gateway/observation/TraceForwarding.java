@@ -1,4 +1,4 @@
-package com.thewans.gateway.tracing;
+package com.thewans.gateway.observation;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;

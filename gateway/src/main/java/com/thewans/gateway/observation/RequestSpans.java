@@ -1,4 +1,4 @@
-package com.thewans.gateway.tracing;
+package com.thewans.gateway.observation;
 
 import java.util.Optional;
 
