@@ -89,8 +89,12 @@ final class FakeService implements AutoCloseable {
             json = "{\"service\":\"" + name + "\",\"method\":\"" + exchange.getRequestMethod() + "\",\"path\":\""
                     + pathAndQuery + "\",\"body\":\"" + body.replace("\"", "\\\"") + "\"}";
         }
+        if (exchange.getRequestURI().getPath().endsWith("/large")) {
+            json = "{\"service\":\"" + name + "\",\"poster\":\"" + "x".repeat(100 * 1024) + "\"}";
+        }
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, bytes.length);
+        boolean chunked = exchange.getRequestURI().getPath().endsWith("/chunked");
+        exchange.sendResponseHeaders(status, chunked ? 0 : bytes.length); // 0: chunked, length unknown
         exchange.getResponseBody().write(bytes);
         exchange.close();
     }

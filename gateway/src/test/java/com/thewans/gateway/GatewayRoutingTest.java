@@ -133,6 +133,19 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void answersOfEverySizeAndFramingArriveWhole() {
+        for (String path : List.of("/api/films/42", "/api/films/42/large", "/api/films/42/chunked")) {
+            String body = client.get().uri(path).exchange()
+                    .expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody();
+            assertThat(body).startsWith("{\"service\":\"catalog-service\"").endsWith("}");
+            if (path.endsWith("/large")) {
+                assertThat(body).hasSizeGreaterThan(100 * 1024);
+            }
+        }
+    }
+
+    @Test
     void servicesLearnTheyWereCalledThroughTheGateway() {
         client.get().uri("/api/films").exchange().expectStatus().isOk();
 
