@@ -24,12 +24,13 @@ class ServiceCallConfiguration {
     }
 
     /**
-     * Spring Cloud Gateway only writes the service's answer back to the client (this filter) while its
-     * own routing filter is on; application.yml turns that one off in favour of {@link ServiceCalls}.
+     * Spring Cloud Gateway only declares its writer of the service's answer while its own routing filter
+     * is on; application.yml turns that one off in favour of {@link ServiceCalls}, so the writer is
+     * declared here, as {@link WholeAnswers}.
      */
     @Bean
     NettyWriteResponseFilter nettyWriteResponseFilter(GatewayProperties gateway,
             ObjectProvider<List<HttpHeadersFilter>> headersFilters) {
-        return new NettyWriteResponseFilter(gateway.getStreamingMediaTypes(), headersFilters);
+        return new WholeAnswers(gateway.getStreamingMediaTypes(), headersFilters);
     }
 }

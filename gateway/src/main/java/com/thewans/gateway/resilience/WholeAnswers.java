@@ -1,46 +1,45 @@
 package com.thewans.gateway.resilience;
 
+import java.util.List;
+
 import org.reactivestreams.Publisher;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
-import org.springframework.core.Ordered;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
 
 /**
- * A service's answer of known, small length goes back to the client in one write: status line,
- * headers and body together. Spring Cloud Gateway relays the body as a stream, so Reactor Netty sent
- * the headers first and the body in a second write; the client then woke twice for one answer, and the
- * gateway wrote to sockets five times per request instead of four (socket writes lead its CPU
- * profile). Longer answers, answers of unknown length (chunked) and streaming media types are relayed
- * as they arrive, as before.
+ * Spring Cloud Gateway's writer of the service's answer, writing an answer of known, small length in
+ * one piece: status line, headers and body together. The stock writer relays the body as a stream, so
+ * Reactor Netty sent the headers first and the body in a second write; the client then woke twice for
+ * one answer, and the gateway wrote to sockets five times per request instead of four (socket writes
+ * lead its CPU profile). Longer answers, answers of unknown length (chunked), streaming media types and
+ * answers to HEAD are relayed as they arrive, as before.
  */
-@Component
-class WholeAnswers implements GlobalFilter, Ordered {
+class WholeAnswers extends NettyWriteResponseFilter {
 
     /** Larger answers are relayed as they arrive rather than held until complete. */
     static final int MAX_WHOLE_BYTES = 64 * 1024;
 
-    /** Just before Spring Cloud Gateway's response writer, which then writes through the decorator. */
-    @Override
-    public int getOrder() {
-        return NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 1;
+    WholeAnswers(List<MediaType> streamingMediaTypes, ObjectProvider<List<HttpHeadersFilter>> headersFilters) {
+        super(streamingMediaTypes, headersFilters);
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         if (exchange.getRequest().getMethod() == HttpMethod.HEAD) {
-            return chain.filter(exchange);
+            return super.filter(exchange, chain);
         }
-        return chain.filter(exchange.mutate().response(new WholeWhenSmall(exchange.getResponse())).build());
+        return super.filter(exchange.mutate().response(new WholeWhenSmall(exchange.getResponse())).build(), chain);
     }
 
     private static final class WholeWhenSmall extends ServerHttpResponseDecorator {

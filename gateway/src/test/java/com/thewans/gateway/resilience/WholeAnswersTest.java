@@ -3,10 +3,14 @@ package com.thewans.gateway.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpMethod;
@@ -25,7 +29,8 @@ import reactor.core.publisher.Mono;
  */
 class WholeAnswersTest {
 
-    private final WholeAnswers wholeAnswers = new WholeAnswers();
+    private final WholeAnswers wholeAnswers = new WholeAnswers(List.of(), new DefaultListableBeanFactory()
+            .getBeanProvider(ResolvableType.forClassWithGenerics(List.class, HttpHeadersFilter.class)));
 
     @Test
     void aSmallAnswerOfKnownLengthIsHandedOnWhole() {
@@ -50,7 +55,7 @@ class WholeAnswersTest {
         assertThat(head.written).isNotInstanceOf(Mono.class);
     }
 
-    /** Runs the filter with a chain that answers like Spring Cloud Gateway's response writer. */
+    /** Runs the writer with a chain whose service answers straight into the response. */
     private Recording relay(HttpMethod method, long contentLength, String... parts) {
         Recording response = new Recording();
         ServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.method(method, "/api/films/42"))
