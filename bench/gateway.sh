@@ -15,7 +15,11 @@
 # The measured gateways are two started here from the same jar with the same (default) JVM settings,
 # each first driven at saturation for --warm and then at --rate until its JIT compiler has gone quiet
 # (a gateway measured earlier is still partly interpreted or compiling, and whichever had more traffic
-# looked faster); the stack's own gateway is only used to sign in.
+# looked faster); the stack's own gateway is only used to sign in. The service is measured the same
+# way: an identity-service started here from its jar with the JVM's defaults, as the image runs it,
+# against the stack's PostgreSQL and Redis. The stack's own identity runs with devstack's C1-only JIT
+# (eleven JVMs start quickly on a laptop) and spent twice the CPU per request, which on two cores
+# slowed whatever ran beside it, the gateway included.
 # /api/auth/verify is identity's cheapest authenticated endpoint (no database), so the gateway's share
 # of the time is as large as it can be. Rate limits are raised on the measured gateways (the bucket is
 # per user and one user sends everything); the limiter still runs on every request.
@@ -24,7 +28,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 GATEWAY="${GATEWAY_URL:-http://127.0.0.1:8080}"
-IDENTITY="${IDENTITY_URL:-http://127.0.0.1:3001}"
+IDENTITY_PORT="${BENCH_IDENTITY_PORT:-3091}"
 VERIFIED_PORT="${BENCH_GATEWAY_PORT:-8091}"
 UNVERIFIED_PORT="${UNVERIFIED_GATEWAY_PORT:-8092}"
 duration=10s rate=100 low=4 high=32 warm=60s
@@ -94,6 +98,24 @@ start_gateway() { # port verification
   echo "gateway.sh: the gateway on $1 did not start" >&2
   exit 1
 }
+# identity-service as deployed; its defaults point at the stack's PostgreSQL and Redis (and at whatever
+# DATABASE_URL, REDIS_URL, ... this shell exports, as with ./wans up)
+start_identity() {
+  local log
+  log="$(mktemp)"
+  LOGS+=("$log")
+  PORT="$IDENTITY_PORT" SERVER_ADDRESS=127.0.0.1 "$JAVA" -jar identity-service/target/identity-service.jar > "$log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 180); do
+    curl -fsS "http://127.0.0.1:$IDENTITY_PORT/health" > /dev/null 2>&1 && return
+    kill -0 "${PIDS[-1]}" 2> /dev/null || { cat "$log" >&2; exit 1; }
+    sleep 1
+  done
+  echo "gateway.sh: identity-service on $IDENTITY_PORT did not start" >&2
+  exit 1
+}
+start_identity
+IDENTITY="http://127.0.0.1:$IDENTITY_PORT"
 start_gateway "$VERIFIED_PORT" on
 start_gateway "$UNVERIFIED_PORT" off-for-benchmark
 VERIFIED="http://127.0.0.1:$VERIFIED_PORT"
@@ -103,7 +125,7 @@ UNVERIFIED="http://127.0.0.1:$UNVERIFIED_PORT"
 # ran second in a single pair was ~20% faster, the load generator's own JIT and the machine's drift
 load() { "$JAVA" bench/LoadGen.java "$@" --duration "$duration" --warmup 5s --rounds 2 --header "$auth"; }
 
-# Bring a gateway's JIT to steady state before anything is measured: first at saturation, then at the
+# Bring a process's JIT to steady state before anything is measured: first at saturation, then at the
 # low rate until its C2 compiler threads have gone quiet (under 2% of a core for two 10 s windows in a
 # row). C2 works through its backlog long after the saturation warm-up; measured meanwhile, the
 # low-rate latency was up to twice the steady state's, the compiler taking one of the two cores.
@@ -122,7 +144,7 @@ settle_jit() { # pid url
       quiet=0
     fi
   done
-  echo "(gateway $2: JIT settled after $window windows of 10 s at $rate requests/s)"
+  echo "($2: JIT settled after $window windows of 10 s at $rate requests/s)"
 }
 TICKS_PER_SECOND="$(getconf CLK_TCK)"
 # CPU time (clock ticks) the JVM's C2 compiler threads have used so far
@@ -135,8 +157,9 @@ c2_ticks() {
   done
   echo "$total"
 }
-settle_jit "${PIDS[0]}" "$VERIFIED"
-settle_jit "${PIDS[1]}" "$UNVERIFIED"
+settle_jit "${PIDS[0]}" "$IDENTITY"
+settle_jit "${PIDS[1]}" "$VERIFIED"
+settle_jit "${PIDS[2]}" "$UNVERIFIED"
 sign_in
 
 echo "== 1a. fixed rate: $rate requests/s over $low connections: direct (baseline) vs through the gateway"
