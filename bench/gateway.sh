@@ -83,41 +83,30 @@ cleanup() {
 }
 trap cleanup EXIT
 limits=(RATE_LIMIT_REPLENISH_RATE=1000000 RATE_LIMIT_BURST_CAPACITY=2000000)
-start_gateway() { # port verification
-  local log
+# start_jar port jar [VAR=value...]: a process of our own on loopback, waited for until healthy
+start_jar() {
+  local port="$1" jar="$2" log
+  shift 2
   log="$(mktemp)"
   LOGS+=("$log")
-  env "${limits[@]}" PORT="$1" SERVER_ADDRESS=127.0.0.1 WANS_GATEWAY_TOKEN_VERIFICATION="$2" \
-    IDENTITY_URL="$IDENTITY" "$JAVA" -jar gateway/target/gateway.jar > "$log" 2>&1 &
+  env "$@" PORT="$port" SERVER_ADDRESS=127.0.0.1 "$JAVA" -jar "$jar" > "$log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 180); do
-    curl -fsS "http://127.0.0.1:$1/health" > /dev/null 2>&1 && return
+    curl -fsS "http://127.0.0.1:$port/health" > /dev/null 2>&1 && return
     kill -0 "${PIDS[-1]}" 2> /dev/null || { cat "$log" >&2; exit 1; }
     sleep 1
   done
-  echo "gateway.sh: the gateway on $1 did not start" >&2
+  echo "gateway.sh: $jar on $port did not start" >&2
   exit 1
 }
 # identity-service as deployed; its defaults point at the stack's PostgreSQL and Redis (and at whatever
 # DATABASE_URL, REDIS_URL, ... this shell exports, as with ./wans up)
-start_identity() {
-  local log
-  log="$(mktemp)"
-  LOGS+=("$log")
-  PORT="$IDENTITY_PORT" SERVER_ADDRESS=127.0.0.1 "$JAVA" -jar identity-service/target/identity-service.jar > "$log" 2>&1 &
-  PIDS+=($!)
-  for _ in $(seq 1 180); do
-    curl -fsS "http://127.0.0.1:$IDENTITY_PORT/health" > /dev/null 2>&1 && return
-    kill -0 "${PIDS[-1]}" 2> /dev/null || { cat "$log" >&2; exit 1; }
-    sleep 1
-  done
-  echo "gateway.sh: identity-service on $IDENTITY_PORT did not start" >&2
-  exit 1
-}
-start_identity
+start_jar "$IDENTITY_PORT" identity-service/target/identity-service.jar
 IDENTITY="http://127.0.0.1:$IDENTITY_PORT"
-start_gateway "$VERIFIED_PORT" on
-start_gateway "$UNVERIFIED_PORT" off-for-benchmark
+start_jar "$VERIFIED_PORT" gateway/target/gateway.jar "${limits[@]}" IDENTITY_URL="$IDENTITY" \
+  WANS_GATEWAY_TOKEN_VERIFICATION=on
+start_jar "$UNVERIFIED_PORT" gateway/target/gateway.jar "${limits[@]}" IDENTITY_URL="$IDENTITY" \
+  WANS_GATEWAY_TOKEN_VERIFICATION=off-for-benchmark
 VERIFIED="http://127.0.0.1:$VERIFIED_PORT"
 UNVERIFIED="http://127.0.0.1:$UNVERIFIED_PORT"
 
