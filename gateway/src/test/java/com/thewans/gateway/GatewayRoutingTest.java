@@ -4,11 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -232,6 +242,59 @@ class GatewayRoutingTest {
                 .jsonPath("$.components.livenessState.status").isEqualTo("UP")
                 .jsonPath("$.components.redis").doesNotExist();
         assertOnlyServiceCalled(null);
+    }
+
+    /**
+     * Kubernetes probes and monitoring keep their connections open and ask again as soon as an answer
+     * arrives. The health answer is produced on another thread, so the next request often arrives
+     * before Reactor Netty has finished the previous one; Reactor Netty up to 1.3.7 then stopped
+     * reading the connection, and the probe hung (reactor/reactor-netty#4361).
+     */
+    @Test
+    void probesOnKeepAliveConnectionsAreAllAnswered() throws Exception {
+        int probers = 3;
+        int probesEach = 300;
+        ExecutorService pool = Executors.newFixedThreadPool(probers);
+        try {
+            List<Future<Integer>> answered = new ArrayList<>();
+            for (int i = 0; i < probers; i++) {
+                String path = i % 2 == 0 ? "/livez" : "/readyz";
+                answered.add(pool.submit(() -> probeRepeatedly(path, probesEach)));
+            }
+            for (Future<Integer> count : answered) {
+                assertThat(count.get(60, TimeUnit.SECONDS)).isEqualTo(probesEach);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** HEAD requests back to back on one connection; how many got a 200 before one went unanswered. */
+    private int probeRepeatedly(String path, int times) throws IOException {
+        byte[] probe = ("HEAD " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(5000);
+            InputStream in = socket.getInputStream();
+            for (int i = 0; i < times; i++) {
+                socket.getOutputStream().write(probe);
+                StringBuilder head = new StringBuilder();
+                try {
+                    while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+                        int b = in.read();
+                        if (b < 0) {
+                            return i;
+                        }
+                        head.append((char) b);
+                    }
+                } catch (SocketTimeoutException e) {
+                    return i;
+                }
+                if (!head.toString().startsWith("HTTP/1.1 200")) {
+                    return i;
+                }
+            }
+            return times;
+        }
     }
 
     @Test
