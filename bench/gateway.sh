@@ -17,9 +17,7 @@
 # (a gateway measured earlier is still partly interpreted or compiling, and whichever had more traffic
 # looked faster); the stack's own gateway is only used to sign in. The service is measured the same
 # way: an identity-service started here from its jar with the JVM's defaults, as the image runs it,
-# against the stack's PostgreSQL and Redis. The stack's own identity runs with devstack's C1-only JIT
-# (eleven JVMs start quickly on a laptop) and spent twice the CPU per request, which on two cores
-# slowed whatever ran beside it, the gateway included.
+# not the stack's C1-only one (bench/README.md, "The gateway").
 # /api/auth/verify is identity's cheapest authenticated endpoint (no database), so the gateway's share
 # of the time is as large as it can be. Rate limits are raised on the measured gateways (the bucket is
 # per user and one user sends everything); the limiter still runs on every request.

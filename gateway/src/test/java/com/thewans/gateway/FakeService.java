@@ -75,9 +75,10 @@ final class FakeService implements AutoCloseable {
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
         received.add(new Received(exchange.getRequestMethod(), pathAndQuery, exchange.getRequestHeaders(), body));
 
+        String path = exchange.getRequestURI().getPath();
         int status;
         String json;
-        if (exchange.getRequestURI().getPath().endsWith("/missing")) {
+        if (path.endsWith("/missing")) {
             status = 404;
             exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
             json = "{\"type\":\"https://thewans.com/problems/film-not-found\",\"title\":\"Not Found\",\"status\":404,"
@@ -86,15 +87,14 @@ final class FakeService implements AutoCloseable {
             status = "POST".equals(exchange.getRequestMethod()) ? 201 : 200;
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.getResponseHeaders().set("X-Answered-By", name);
-            json = "{\"service\":\"" + name + "\",\"method\":\"" + exchange.getRequestMethod() + "\",\"path\":\""
-                    + pathAndQuery + "\",\"body\":\"" + body.replace("\"", "\\\"") + "\"}";
-        }
-        if (exchange.getRequestURI().getPath().endsWith("/large")) {
-            json = "{\"service\":\"" + name + "\",\"poster\":\"" + "x".repeat(100 * 1024) + "\"}";
+            json = path.endsWith("/large")
+                    ? "{\"service\":\"" + name + "\",\"poster\":\"" + "x".repeat(100 * 1024) + "\"}"
+                    : "{\"service\":\"" + name + "\",\"method\":\"" + exchange.getRequestMethod() + "\",\"path\":\""
+                            + pathAndQuery + "\",\"body\":\"" + body.replace("\"", "\\\"") + "\"}";
         }
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        boolean chunked = exchange.getRequestURI().getPath().endsWith("/chunked");
-        exchange.sendResponseHeaders(status, chunked ? 0 : bytes.length); // 0: chunked, length unknown
+        // 0: chunked, length unknown
+        exchange.sendResponseHeaders(status, path.endsWith("/chunked") ? 0 : bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
     }
