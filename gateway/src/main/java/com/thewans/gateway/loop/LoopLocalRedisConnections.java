@@ -20,8 +20,12 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.EventLoopGroupProvider;
+import io.lettuce.core.resource.NettyCustomizer;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.Future;
@@ -122,7 +126,8 @@ public class LoopLocalRedisConnections implements ReactiveRedisConnectionFactory
     private static LettuceClientConfiguration onLoop(LettuceClientConfiguration base, ClientResources resources,
             EventLoop loop) {
         var builder = LettuceClientConfiguration.builder()
-                .clientResources(resources.mutate().eventLoopGroupProvider(new OneLoop(loop)).build())
+                .clientResources(resources.mutate().eventLoopGroupProvider(new OneLoop(loop))
+                        .nettyCustomizer(new OneWritePerTask(resources.nettyCustomizer())).build())
                 .commandTimeout(base.getCommandTimeout())
                 .shutdownTimeout(base.getShutdownTimeout())
                 .shutdownQuietPeriod(base.getShutdownQuietPeriod());
@@ -181,6 +186,28 @@ public class LoopLocalRedisConnections implements ReactiveRedisConnectionFactory
         void close() {
             factory.destroy();
             resources.shutdown(0, 0, TimeUnit.MILLISECONDS); // its own parts only: the rest is shared
+        }
+    }
+
+    /**
+     * A request's two commands (the signed-out check and the rate limit) are written to its loop's
+     * connection in the same task of that loop. Lettuce flushes each command on its own: two writes to
+     * the socket, and Redis may wake for the first before the second arrives. Deferring the flush to
+     * the end of the loop's current task sends both in one write; an answer being read flushes with
+     * its end as usual.
+     */
+    private record OneWritePerTask(NettyCustomizer base) implements NettyCustomizer {
+
+        @Override
+        public void afterBootstrapInitialized(Bootstrap bootstrap) {
+            base.afterBootstrapInitialized(bootstrap);
+        }
+
+        @Override
+        public void afterChannelInitialized(Channel channel) {
+            base.afterChannelInitialized(channel);
+            channel.pipeline().addFirst(new FlushConsolidationHandler(
+                    FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
         }
     }
 
