@@ -9,6 +9,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
+import org.springframework.cloud.gateway.filter.headers.GRPCRequestHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.web.server.ServerWebExchange;
@@ -37,6 +38,8 @@ public class ServiceCalls extends NettyRoutingFilter {
     private final Duration defaultReadTimeout;
     /** Each route's client, built once (a client is an immutable configuration; each change copies it). */
     private final Map<String, RouteClient> clients = new ConcurrentHashMap<>();
+    /** The header filters a request passes on its way to the service, chosen on first use. */
+    private volatile List<HttpHeadersFilter> requestHeadersFilters;
 
     /** A route's client; a refresh of the routes brings new Route objects and so new clients. */
     private record RouteClient(Route route, HttpClient client) {
@@ -48,6 +51,25 @@ public class ServiceCalls extends NettyRoutingFilter {
         this.defaultReadTimeout = edge.defaultReadTimeout();
         // a mistyped timeout stops the gateway from starting rather than failing every call on its route
         gateway.getRoutes().forEach(route -> readTimeout(route.getId(), route.getMetadata()));
+    }
+
+    /**
+     * Spring Cloud Gateway's filters without the gRPC one: the platform's services speak HTTP and JSON,
+     * and that filter copied every request's headers once more only to add {@code te: trailers} to gRPC
+     * calls, of which there are none.
+     */
+    @Override
+    public List<HttpHeadersFilter> getHeadersFilters() {
+        List<HttpHeadersFilter> filters = requestHeadersFilters;
+        if (filters == null) {
+            List<HttpHeadersFilter> all = super.getHeadersFilters();
+            if (all == null) {
+                return null;
+            }
+            filters = all.stream().filter(filter -> !(filter instanceof GRPCRequestHeadersFilter)).toList();
+            requestHeadersFilters = filters;
+        }
+        return filters;
     }
 
     @Override

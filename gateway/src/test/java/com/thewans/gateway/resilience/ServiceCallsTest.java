@@ -1,5 +1,6 @@
 package com.thewans.gateway.resilience;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.filter.headers.GRPCRequestHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.XForwardedHeadersFilter;
 import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.core.ResolvableType;
 
@@ -34,15 +38,39 @@ class ServiceCallsTest {
         assertThatCode(() -> serviceCallsWith(null)).doesNotThrowAnyException();
     }
 
+    @Test
+    void requestsPassEveryHeaderFilterButTheGrpcOne() {
+        var hopByHop = new RemoveHopByHopHeadersFilter();
+        var forwarded = new XForwardedHeadersFilter("127\\.0\\.0\\.1");
+        List<HttpHeadersFilter> declared = List.of(forwarded, new GRPCRequestHeadersFilter(), hopByHop);
+        ServiceCalls calls = serviceCallsWith(null, new ObjectProvider<>() {
+            @Override
+            public List<HttpHeadersFilter> getObject() {
+                return declared;
+            }
+
+            @Override
+            public List<HttpHeadersFilter> getIfAvailable() {
+                return declared;
+            }
+        });
+
+        assertThat(calls.getHeadersFilters()).containsExactly(forwarded, hopByHop);
+    }
+
     private static ServiceCalls serviceCallsWith(String readTimeout) {
+        return serviceCallsWith(readTimeout, new DefaultListableBeanFactory()
+                .getBeanProvider(ResolvableType.forClassWithGenerics(List.class, HttpHeadersFilter.class)));
+    }
+
+    private static ServiceCalls serviceCallsWith(String readTimeout,
+            ObjectProvider<List<HttpHeadersFilter>> headersFilters) {
         RouteDefinition route = new RouteDefinition();
         route.setId("catalog-service");
         route.setMetadata(readTimeout == null ? Map.of() : Map.of(ServiceCalls.READ_TIMEOUT, readTimeout));
         GatewayProperties gateway = new GatewayProperties();
         gateway.setRoutes(List.of(route));
-        ObjectProvider<List<HttpHeadersFilter>> noHeaderFilters = new DefaultListableBeanFactory()
-                .getBeanProvider(ResolvableType.forClassWithGenerics(List.class, HttpHeadersFilter.class));
-        return new ServiceCalls(HttpClient.create(), noHeaderFilters, new HttpClientProperties(),
+        return new ServiceCalls(HttpClient.create(), headersFilters, new HttpClientProperties(),
                 new EdgeProperties(List.of(), null, null, null, Duration.ofSeconds(30)), gateway);
     }
 }
