@@ -293,6 +293,19 @@ class GatewayEdgeSecurityTest {
     }
 
     @Test
+    void aPlainRequestReachesTheServiceWithTheGatewaysRequestId() {
+        var result = client.get().uri("/api/profile")
+                .header(HttpHeaders.AUTHORIZATION, TestHttp.bearer(TestTokens.viewer(UUID.randomUUID())))
+                .exchange()
+                .expectStatus().isOk()
+                .returnResult(String.class);
+
+        String requestId = services.get("identity-service").received().get(0).headers().getFirst("X-Request-Id");
+        assertThat(requestId).matches("[0-9a-f-]{36}");
+        assertThat(result.getResponseHeaders().getFirst("X-Request-Id")).isEqualTo(requestId);
+    }
+
+    @Test
     void aCallersTraceIsContinuedAndTheServiceGetsTheGatewaysSpanNotTheCallersHeader() {
         String callerTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
         String callerSpan = "00f067aa0ba902b7";

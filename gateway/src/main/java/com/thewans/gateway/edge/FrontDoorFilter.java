@@ -33,6 +33,7 @@ public class FrontDoorFilter implements WebFilter, Ordered {
 
     public static final String REQUEST_ID = "X-Request-Id";
     public static final int ORDER = -500;
+    private static final String REQUEST_ID_ATTRIBUTE = FrontDoorFilter.class.getName() + ".requestId";
 
     /** Exact names no client may send: identity, roles, internal routing and method overrides. */
     private static final Set<String> SPOOFABLE = Set.of("x-request-id", "x-user", "x-roles", "x-remote-user",
@@ -83,17 +84,35 @@ public class FrontDoorFilter implements WebFilter, Ordered {
             return Mono.error(tooLarge());
         }
 
-        ServerHttpRequest cleaned = request.mutate().headers(headers -> {
-            headers.headerNames().stream()
+        // The request is rebuilt only when it must change (a copy of every header and a decorated
+        // exchange for the rest of the request otherwise); the request id reaches the service with the
+        // trace (observation.TraceForwarding).
+        exchange.getAttributes().put(REQUEST_ID_ATTRIBUTE, requestId);
+        ServerHttpRequest cleaned = request;
+        if (anySpoofable(request.getHeaders())) {
+            cleaned = request.mutate().headers(headers -> headers.headerNames().stream()
                     .filter(FrontDoorFilter::spoofable)
                     .toList()
-                    .forEach(headers::remove);
-            headers.set(REQUEST_ID, requestId);
-        }).build();
+                    .forEach(headers::remove)).build();
+        }
         if (declared < 0 && hasBody(cleaned)) {
             cleaned = new BoundedBody(cleaned, maxBodyBytes);
         }
-        return chain.filter(exchange.mutate().request(cleaned).build());
+        return cleaned == request ? chain.filter(exchange) : chain.filter(exchange.mutate().request(cleaned).build());
+    }
+
+    /** The gateway's id of this request, for the headers sent on to the service. */
+    public static String requestId(ServerWebExchange exchange) {
+        return exchange.getAttribute(REQUEST_ID_ATTRIBUTE);
+    }
+
+    private static boolean anySpoofable(HttpHeaders headers) {
+        for (String name : headers.headerNames()) {
+            if (spoofable(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean spoofable(String name) {
