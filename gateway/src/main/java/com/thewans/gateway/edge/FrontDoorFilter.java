@@ -84,9 +84,9 @@ public class FrontDoorFilter implements WebFilter, Ordered {
             return Mono.error(tooLarge());
         }
 
-        // The request is rebuilt only when it must change (a copy of every header and a decorated
-        // exchange for the rest of the request otherwise); the request id reaches the service with the
-        // trace (observation.TraceForwarding).
+        // Rebuilding the request copies every header and decorates the exchange for the rest of its way,
+        // so it happens only when something must change; the request id reaches the service with the
+        // trace header (observation.TraceForwarding).
         exchange.getAttributes().put(REQUEST_ID_ATTRIBUTE, requestId);
         ServerHttpRequest cleaned = request;
         if (anySpoofable(request.getHeaders())) {

@@ -38,8 +38,8 @@ public class ServiceCalls extends NettyRoutingFilter {
     private final Duration defaultReadTimeout;
     /** Each route's client, built once (a client is an immutable configuration; each change copies it). */
     private final Map<String, RouteClient> clients = new ConcurrentHashMap<>();
-    /** The header filters a request passes on its way to the service, chosen on first use. */
-    private volatile List<HttpHeadersFilter> requestHeadersFilters;
+    /** Spring Cloud Gateway's header filters less the gRPC one, chosen on first use. */
+    private volatile List<HttpHeadersFilter> filtersWithoutGrpc;
 
     /** A route's client; a refresh of the routes brings new Route objects and so new clients. */
     private record RouteClient(Route route, HttpClient client) {
@@ -54,20 +54,20 @@ public class ServiceCalls extends NettyRoutingFilter {
     }
 
     /**
-     * Spring Cloud Gateway's filters without the gRPC one: the platform's services speak HTTP and JSON,
-     * and that filter copied every request's headers once more only to add {@code te: trailers} to gRPC
-     * calls, of which there are none.
+     * The header filters for the call and its answer, without the gRPC request filter: the platform's
+     * services speak HTTP and JSON, and that filter copied every request's headers once more only to add
+     * {@code te: trailers} to gRPC calls, of which there are none.
      */
     @Override
     public List<HttpHeadersFilter> getHeadersFilters() {
-        List<HttpHeadersFilter> filters = requestHeadersFilters;
+        List<HttpHeadersFilter> filters = filtersWithoutGrpc;
         if (filters == null) {
             List<HttpHeadersFilter> all = super.getHeadersFilters();
             if (all == null) {
                 return null;
             }
             filters = all.stream().filter(filter -> !(filter instanceof GRPCRequestHeadersFilter)).toList();
-            requestHeadersFilters = filters;
+            filtersWithoutGrpc = filters;
         }
         return filters;
     }
