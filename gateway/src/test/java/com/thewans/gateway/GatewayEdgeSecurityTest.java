@@ -210,7 +210,8 @@ class GatewayEdgeSecurityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("forgedTokens")
     void forgedOrStaleTokensAre401AndReachNoService(String attack, String token) {
-        for (String path : List.of("/api/auth/admin/users", "/api/films")) {
+        // API paths are verified as the request arrives, others (the API documents) once routed
+        for (String path : List.of("/api/auth/admin/users", "/api/films", "/v3/api-docs/catalog")) {
             send("GET", path, token)
                     .expectStatus().isUnauthorized()
                     .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
@@ -221,21 +222,28 @@ class GatewayEdgeSecurityTest {
         assertNoServiceCalled();
     }
 
-    @Test
-    void aTokenOfASignedOutSessionIsRefused() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("signedOutSessionPaths")
+    void aTokenOfASignedOutSessionIsRefused(String path, String service) {
         UUID session = UUID.randomUUID();
         String token = TestTokens.builder(UUID.randomUUID(), Role.VIEWER).claim("sid", session.toString()).compact();
-        send("GET", "/api/profile", token).expectStatus().isOk();
+        send("GET", path, token).expectStatus().isOk();
 
         // what identity writes on logout, sign-out-everywhere or a reused refresh token
         redis.opsForValue().set("revoked-session:" + session, "1", Duration.ofMinutes(5)).block();
 
-        send("GET", "/api/profile", token)
+        send("GET", path, token)
                 .expectStatus().isUnauthorized()
                 .expectBody()
                 .jsonPath("$.code").isEqualTo("invalid-token")
                 .jsonPath("$.detail").isEqualTo("This session has been signed out");
-        assertThat(services.get("identity-service").received()).hasSize(1);
+        assertThat(services.get(service).received()).hasSize(1);
+    }
+
+    /** An API path (asked about on arrival) and one outside the API (asked about once routed). */
+    static Stream<Arguments> signedOutSessionPaths() {
+        return Stream.of(arguments("/api/profile", "identity-service"),
+                arguments("/v3/api-docs/catalog", "catalog-service"));
     }
 
     @Test
@@ -404,6 +412,32 @@ class GatewayEdgeSecurityTest {
         client.get().uri("/api/entitlements/mine")
                 .header(HttpHeaders.AUTHORIZATION, TestHttp.bearer(TestTokens.viewer(UUID.randomUUID())))
                 .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void theGeneralLimitIsOneBucketPerClientForTheWholeApi() {
+        // a fresh budget on every route would let a client spend the burst once per service it calls
+        String busy = TestHttp.bearer(TestTokens.viewer(UUID.randomUUID()));
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String path = i % 2 == 0 ? "/api/entitlements/mine" : "/api/films";
+            statuses.add(client.get().uri(path).header(HttpHeaders.AUTHORIZATION, busy).exchange()
+                    .returnResult(String.class).getStatus().value());
+        }
+        assertThat(statuses.subList(0, 20)).containsOnly(200);
+        assertThat(statuses.subList(20, 40)).contains(429);
+    }
+
+    @Test
+    void anApiRequestsLimitIsAskedAsItArrivesBeforeItsRouteIsKnown() {
+        // no route has this path, yet its client's bucket was asked (QuestionsOnArrival); health was not
+        client.get().uri("/api/no-such-thing").exchange().expectStatus().isNotFound();
+        assertThat(redis.hasKey("request_rate_limiter.{all-routes.ip:" + clientAddress + "}.tokens").block())
+                .isTrue();
+
+        String other = "198.51.100.77";
+        client.get().uri("/health").header("X-Forwarded-For", other).exchange().expectStatus().isOk();
+        assertThat(redis.hasKey("request_rate_limiter.{all-routes.ip:" + other + "}.tokens").block()).isFalse();
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.thewans.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,10 +17,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import com.thewans.gateway.loop.LoopLocalRedisConnections;
 
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.EventExecutor;
@@ -56,18 +61,40 @@ class GatewayEventLoopAffinityTest {
     @Autowired
     HttpClient serviceClient;
 
+    @Autowired
+    LoopLocalRedisConnections loopConnections;
+
+    /** Spring Boot's own connection, on Lettuce's threads: a view of Redis from outside the loops. */
+    @Autowired
+    LettuceConnectionFactory sharedConnections;
+
     @Test
     void eachLoopsRedisAnswersComeBackOnThatLoop() {
         List<EventLoop> loops = serverLoops();
         assertThat(loops).hasSizeGreaterThan(1);
-        String key = "affinity-test:" + UUID.randomUUID();
-        // the loops' own connections are made in the background as the gateway starts
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            for (EventLoop loop : loops) {
-                Thread answeredOn = askOn(loop, () -> redis.hasKey(key).map(ignored -> Thread.currentThread()));
-                assertThat((Object) answeredOn).isSameAs(threadOf(loop));
-            }
-        });
+        awaitOwnConnections(loops);
+    }
+
+    @Test
+    void aLoopsCommandsWaitForTheEndOfItsTaskUnlessSentNow() {
+        List<EventLoop> loops = serverLoops();
+        awaitOwnConnections(loops);
+        for (EventLoop loop : loops) {
+            String held = "held-for-task-end:" + UUID.randomUUID();
+            String sent = "sent-now:" + UUID.randomUUID();
+            boolean[] seenWithinTask = CompletableFuture.supplyAsync(() -> {
+                redis.opsForValue().set(held, "1", Duration.ofMinutes(1)).subscribe();
+                boolean heldSeen = seenFromOutside(held, Duration.ofMillis(300));
+                redis.opsForValue().set(sent, "1", Duration.ofMinutes(1)).subscribe();
+                loopConnections.sendNow();
+                // still inside the loop's task: only what already left can have reached Redis
+                return new boolean[] {heldSeen, seenFromOutside(sent, Duration.ofSeconds(5))};
+            }, loop).join();
+            assertThat(seenWithinTask[0]).as("written without sendNow, on %s", threadOf(loop).getName()).isFalse();
+            assertThat(seenWithinTask[1]).as("sent now, on %s", threadOf(loop).getName()).isTrue();
+            // and what was held went out once the task ended
+            await().atMost(Duration.ofSeconds(5)).until(() -> seenFromOutside(held, Duration.ZERO));
+        }
     }
 
     @Test
@@ -84,6 +111,31 @@ class GatewayEventLoopAffinityTest {
                 assertThat(connectionLoop).as("round %d, asked on %s", round, threadOf(loop).getName()).isSameAs(loop);
             }
         }
+    }
+
+    /** The loops' own connections are made in the background as the gateway starts. */
+    private void awaitOwnConnections(List<EventLoop> loops) {
+        String key = "affinity-test:" + UUID.randomUUID();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            for (EventLoop loop : loops) {
+                Thread answeredOn = askOn(loop, () -> redis.hasKey(key).map(ignored -> Thread.currentThread()));
+                assertThat((Object) answeredOn).isSameAs(threadOf(loop));
+            }
+        });
+    }
+
+    /** Polls from Spring Boot's shared connection (blocking is fine in a test, even on a loop). */
+    private boolean seenFromOutside(String key, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        try (RedisConnection connection = sharedConnections.getConnection()) {
+            do {
+                if (Boolean.TRUE.equals(connection.keyCommands().exists(key.getBytes(StandardCharsets.UTF_8)))) {
+                    return true;
+                }
+                Thread.onSpinWait();
+            } while (System.nanoTime() - deadline < 0);
+        }
+        return false;
     }
 
     private List<EventLoop> serverLoops() {

@@ -23,6 +23,7 @@ import io.lettuce.core.resource.EventLoopGroupProvider;
 import io.lettuce.core.resource.NettyCustomizer;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.flush.FlushConsolidationHandler;
@@ -76,6 +77,19 @@ public class LoopLocalRedisConnections implements ReactiveRedisConnectionFactory
         return shared.getReactiveConnection();
     }
 
+    /**
+     * Sends what the current loop has written to its Redis connection now, instead of when the loop's
+     * task ends (see {@link OneWritePerTask}): for questions asked early in a request, so that Redis
+     * answers while the loop goes on with the request. Does nothing off the loops.
+     */
+    public void sendNow() {
+        EventExecutor current = ThreadExecutorMap.currentExecutor();
+        LoopConnection own = current == null ? null : loops.get(current);
+        if (own != null) {
+            own.writes.sendNow();
+        }
+    }
+
     @Override
     public ReactiveRedisClusterConnection getReactiveClusterConnection() {
         return shared.getReactiveClusterConnection();
@@ -97,8 +111,9 @@ public class LoopLocalRedisConnections implements ReactiveRedisConnectionFactory
             Map<EventExecutor, LoopConnection> connections = new HashMap<>();
             for (EventExecutor executor : serverLoops.group()) {
                 if (executor instanceof EventLoop loop) {
+                    OneWritePerTask writes = new OneWritePerTask(resources.nettyCustomizer());
                     connections.put(loop, new LoopConnection(loop, shared.getStandaloneConfiguration(),
-                            onLoop(shared.getClientConfiguration(), resources, loop)));
+                            onLoop(shared.getClientConfiguration(), resources, loop, writes), writes));
                 }
             }
             loops = Map.copyOf(connections);
@@ -124,10 +139,10 @@ public class LoopLocalRedisConnections implements ReactiveRedisConnectionFactory
 
     /** Spring Boot's client settings (timeouts, TLS, client name) with the resources pinned to one loop. */
     private static LettuceClientConfiguration onLoop(LettuceClientConfiguration base, ClientResources resources,
-            EventLoop loop) {
+            EventLoop loop, OneWritePerTask writes) {
         var builder = LettuceClientConfiguration.builder()
                 .clientResources(resources.mutate().eventLoopGroupProvider(new OneLoop(loop))
-                        .nettyCustomizer(new OneWritePerTask(resources.nettyCustomizer())).build())
+                        .nettyCustomizer(writes).build())
                 .commandTimeout(base.getCommandTimeout())
                 .shutdownTimeout(base.getShutdownTimeout())
                 .shutdownQuietPeriod(base.getShutdownQuietPeriod());
@@ -149,14 +164,17 @@ public class LoopLocalRedisConnections implements ReactiveRedisConnectionFactory
     private static final class LoopConnection {
 
         private final EventLoop loop;
+        private final OneWritePerTask writes;
         private final LettuceConnectionFactory factory;
         private final ClientResources resources;
         private final AtomicBoolean connecting = new AtomicBoolean();
         private volatile boolean ready;
         private volatile long retryAt = System.nanoTime();
 
-        LoopConnection(EventLoop loop, RedisStandaloneConfiguration redis, LettuceClientConfiguration client) {
+        LoopConnection(EventLoop loop, RedisStandaloneConfiguration redis, LettuceClientConfiguration client,
+                OneWritePerTask writes) {
             this.loop = loop;
+            this.writes = writes;
             this.resources = client.getClientResources().orElseThrow();
             this.factory = new LettuceConnectionFactory(redis, client);
             this.factory.afterPropertiesSet();
@@ -194,9 +212,17 @@ public class LoopLocalRedisConnections implements ReactiveRedisConnectionFactory
      * connection in the same task of that loop. Lettuce flushes each command on its own: two writes to
      * the socket, and Redis may wake for the first before the second arrives. Deferring the flush to
      * the end of the loop's current task sends both in one write; an answer being read flushes with
-     * its end as usual.
+     * its end as usual, and {@link #sendNow} sends at once what is already written.
      */
-    private record OneWritePerTask(NettyCustomizer base) implements NettyCustomizer {
+    private static final class OneWritePerTask implements NettyCustomizer {
+
+        private final NettyCustomizer base;
+        /** The connection's channel: a new one after each reconnect. */
+        private volatile Channel channel;
+
+        OneWritePerTask(NettyCustomizer base) {
+            this.base = base;
+        }
 
         @Override
         public void afterBootstrapInitialized(Bootstrap bootstrap) {
@@ -208,6 +234,17 @@ public class LoopLocalRedisConnections implements ReactiveRedisConnectionFactory
             base.afterChannelInitialized(channel);
             channel.pipeline().addFirst(new FlushConsolidationHandler(
                     FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
+            this.channel = channel;
+        }
+
+        /** A flush from the consolidating handler's own place in the pipeline goes straight to the socket. */
+        void sendNow() {
+            Channel current = channel;
+            ChannelHandlerContext consolidating = current == null ? null
+                    : current.pipeline().context(FlushConsolidationHandler.class);
+            if (consolidating != null) {
+                consolidating.flush();
+            }
         }
     }
 

@@ -10,7 +10,6 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 import com.thewans.gateway.edge.ClientAddress;
 import com.thewans.gateway.edge.EdgeProperties;
-import com.thewans.gateway.security.EdgeAuthenticationFilter;
 
 import reactor.core.publisher.Mono;
 
@@ -22,13 +21,10 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class RateLimiting {
 
-    /** A signed-in caller is limited as a person (across devices and addresses), anyone else by address. */
     @Bean
     @Primary
-    KeyResolver clientKeyResolver(ClientAddress clientAddress) {
-        return exchange -> Mono.just(EdgeAuthenticationFilter.user(exchange)
-                .map(user -> "user:" + user.userId())
-                .orElseGet(() -> "ip:" + clientAddress.of(exchange.getRequest())));
+    ClientKeyResolver clientKeyResolver(ClientAddress clientAddress) {
+        return new ClientKeyResolver(clientAddress);
     }
 
     /**
@@ -42,9 +38,9 @@ class RateLimiting {
 
     @Bean
     @Primary
-    RedisRateLimiter generalRateLimiter(EdgeProperties properties) {
+    GeneralRateLimiter generalRateLimiter(EdgeProperties properties) {
         EdgeProperties.Bucket b = properties.rateLimit().general();
-        return new RedisRateLimiter(b.replenishRate(), b.burstCapacity(), b.requestedTokens());
+        return new GeneralRateLimiter(b.replenishRate(), b.burstCapacity(), b.requestedTokens());
     }
 
     /**

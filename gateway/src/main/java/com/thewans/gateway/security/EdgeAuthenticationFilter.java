@@ -30,15 +30,19 @@ import reactor.core.publisher.Mono;
 /**
  * Checks the bearer token of every routed request (signature with identity's keys, expiry, issuer,
  * audience, a session that has not been signed out) and the edge role rules, before the rate
- * limiter and long before the service. It runs only for requests that matched a route, so an
- * unknown path stays a plain 404. Failures become 401/403/503 problems through the gateway's
- * problem handler; nothing reaches a service unless this filter let it pass.
+ * limiter and long before the service. It refuses only requests that matched a route, so an unknown
+ * path stays a plain 404; API requests have their token verified and their session asked about as
+ * they arrive ({@link #verifyOnArrival}), and this filter acts on the outcome. Failures become
+ * 401/403/503 problems through the gateway's problem handler; nothing reaches a service unless this
+ * filter let it pass.
  */
 @Component
 public class EdgeAuthenticationFilter implements GlobalFilter, Ordered {
 
     /** Exchange attribute holding the verified {@link CurrentUser}; the rate limiter keys on it. */
     public static final String USER_ATTRIBUTE = EdgeAuthenticationFilter.class.getName() + ".user";
+    /** Exchange attribute holding why the token failed verification on arrival; refused once a route matched. */
+    private static final String FAILURE_ATTRIBUTE = EdgeAuthenticationFilter.class.getName() + ".failure";
     /** Exchange attribute holding the pending revoked-session lookup that {@link SessionRevocationGate} awaits. */
     static final String SESSION_CHECK_ATTRIBUTE = EdgeAuthenticationFilter.class.getName() + ".sessionCheck";
     /** Runs before every route filter (those are ordered 1, 2, ... in their configured sequence). */
@@ -116,26 +120,62 @@ public class EdgeAuthenticationFilter implements GlobalFilter, Ordered {
             return Mono.error(new WansException(HttpStatus.UNAUTHORIZED, "unauthorized",
                     "This request needs a bearer token; sign in first"));
         }
-        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        if (!bearer(header)) {
             return Mono.error(unauthorized("Only bearer tokens are accepted"));
         }
-        CurrentUser user;
-        try {
-            user = verifier.verify(header.substring(BEARER.length()).trim());
-        } catch (InvalidAccessToken e) {
-            return Mono.error(unauthorized(e.getMessage()));
+        CurrentUser user = exchange.getAttribute(USER_ATTRIBUTE);
+        InvalidAccessToken failure = exchange.getAttribute(FAILURE_ATTRIBUTE);
+        boolean verifiedOnArrival = user != null;
+        if (!verifiedOnArrival && failure == null) {
+            try {
+                user = verifier.verify(token(header));
+            } catch (InvalidAccessToken e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            return Mono.error(unauthorized(failure.getMessage()));
         }
         WansException refusal = refusal(access, user);
         if (refusal != null) {
             return Mono.error(refusal);
         }
-        exchange.getAttributes().put(USER_ATTRIBUTE, user);
-        if (user.sessionId() == null) {
-            return chain.filter(exchange); // service tokens belong to no session
+        if (!verifiedOnArrival) {
+            exchange.getAttributes().put(USER_ATTRIBUTE, user);
+            askWhetherSignedOut(exchange, user);
         }
-        // The revoked-session lookup starts now and runs while the rate limiter makes its own Redis call;
-        // SessionRevocationGate waits for the answer before the request is sent on, so a signed-out
-        // session still reaches no service, and a request pays one Redis round trip instead of two.
+        return chain.filter(exchange);
+    }
+
+    /**
+     * Verifies the bearer token the moment the request arrives, before its route is looked up, and for
+     * a session's token asks Redis at once whether it was signed out, so that Redis answers while the
+     * gateway routes. Refuses nothing: {@link #filter} refuses a failed token once the request has
+     * matched a route (an unknown path stays a plain 404).
+     */
+    public void verifyOnArrival(ServerWebExchange exchange) {
+        String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (!verifying || header == null || !bearer(header)) {
+            return;
+        }
+        try {
+            CurrentUser user = verifier.verify(token(header));
+            exchange.getAttributes().put(USER_ATTRIBUTE, user);
+            askWhetherSignedOut(exchange, user);
+        } catch (InvalidAccessToken e) {
+            exchange.getAttributes().put(FAILURE_ATTRIBUTE, e);
+        }
+    }
+
+    /**
+     * The revoked-session lookup starts now and runs while the rest of the request's way is walked;
+     * SessionRevocationGate waits for the answer before the request is sent on, so a signed-out session
+     * still reaches no service.
+     */
+    private void askWhetherSignedOut(ServerWebExchange exchange, CurrentUser user) {
+        if (user.sessionId() == null) {
+            return; // service tokens belong to no session
+        }
         Mono<Void> sessionCheck = redis.hasKey(SessionRevocations.KEY_PREFIX + user.sessionId())
                 .onErrorMap(e -> new WansException(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable",
                         "Sign-in state cannot be checked right now; try again shortly", e))
@@ -144,10 +184,17 @@ public class EdgeAuthenticationFilter implements GlobalFilter, Ordered {
                         : Mono.empty())
                 .cache();
         sessionCheck.subscribe(null, ignored -> {
-            // the gate reports it; a request refused earlier (429) never asks
+            // the gate reports it; a request refused before the gate never looks at the answer
         });
         exchange.getAttributes().put(SESSION_CHECK_ATTRIBUTE, sessionCheck);
-        return chain.filter(exchange);
+    }
+
+    private static boolean bearer(String header) {
+        return header.regionMatches(true, 0, BEARER, 0, BEARER.length());
+    }
+
+    private static String token(String header) {
+        return header.substring(BEARER.length()).trim();
     }
 
     /**
