@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,15 +21,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Where ffmpeg and ffprobe are. {@code FFMPEG_PATH}/{@code FFPROBE_PATH} win; otherwise the GPL
  * build inside the {@code org.bytedeco:ffmpeg} jar is extracted once into a cache folder (with the
- * shared libraries it links against, found through LD_LIBRARY_PATH), so no machine needs FFmpeg
- * installed by hand.
+ * shared libraries it links against, found through LD_LIBRARY_PATH, and stubs for the device
+ * libraries it links but transcoding never uses, see {@link DeviceLibraryStubs}), so no machine needs
+ * FFmpeg or any audio or X11 library installed by hand.
  */
 public final class FfmpegBinaries {
 
     private static final Logger log = LoggerFactory.getLogger(FfmpegBinaries.class);
+    private static final Pattern MISSING_LIBRARY = Pattern.compile("error while loading shared libraries: ([^:\\s]+)");
     static final String PLATFORM = "linux-x86_64-gpl";
     static final String RESOURCE_DIR = "org/bytedeco/ffmpeg/" + PLATFORM + "/";
     static final String BUILD = "8.1.2-1.5.14";
+    // a folder extracted before the device stubs existed is named BUILD alone and must not be reused
+    static final String CACHE_FOLDER = BUILD + "-device-stubs";
     private static final List<String> FILES = List.of("ffmpeg", "ffprobe", "libavcodec.so.62", "libavdevice.so.62",
             "libavfilter.so.11", "libavformat.so.62", "libavutil.so.60", "libswresample.so.6", "libswscale.so.9",
             "libdrm.so.2", "libva.so.2", "libva-drm.so.2");
@@ -55,7 +61,7 @@ public final class FfmpegBinaries {
             binaries.check();
             return binaries;
         }
-        Path dir = extract(cacheDir.resolve(BUILD));
+        Path dir = extract(cacheDir.resolve(CACHE_FOLDER));
         FfmpegBinaries binaries = new FfmpegBinaries(dir.resolve("ffmpeg"), dir.resolve("ffprobe"), dir, nice);
         binaries.check();
         return binaries;
@@ -94,8 +100,7 @@ public final class FfmpegBinaries {
                         .redirectErrorStream(true).start();
                 String output = new String(process.getInputStream().readAllBytes());
                 if (!process.waitFor(20, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                    throw new IllegalStateException(exe + " does not run: " + firstLine(output)
-                            + " (a missing system library such as libpulse0 must be installed, or set FFMPEG_PATH)");
+                    throw new IllegalStateException(exe + " does not run: " + firstLine(output) + hint(output));
                 }
             } catch (IOException e) {
                 throw new IllegalStateException(exe + " cannot be started; set FFMPEG_PATH/FFPROBE_PATH", e);
@@ -107,13 +112,25 @@ public final class FfmpegBinaries {
         log.info("FFmpeg at {} (ffprobe {}){}", ffmpeg, ffprobe, nice ? ", run under nice" : "");
     }
 
+    static String hint(String output) {
+        Matcher missing = MISSING_LIBRARY.matcher(output);
+        if (missing.find()) {
+            return " (this machine lacks the system library " + missing.group(1)
+                    + "; install it, or set FFMPEG_PATH and FFPROBE_PATH to another FFmpeg build)";
+        }
+        return " (set FFMPEG_PATH and FFPROBE_PATH to a working FFmpeg build)";
+    }
+
     private static String firstLine(String output) {
         String trimmed = output.strip();
         int newline = trimmed.indexOf('\n');
         return newline < 0 ? trimmed : trimmed.substring(0, newline);
     }
 
-    /** Extracts into a fresh folder and renames it into place, so workers starting together never see half a copy. */
+    /**
+     * Extracts into a fresh folder, writes the device library stubs there, and renames it into place, so
+     * workers starting together never see half a copy.
+     */
     private static Path extract(Path target) {
         if (Files.isExecutable(target.resolve("ffmpeg")) && Files.isExecutable(target.resolve("ffprobe"))) {
             return target;
@@ -126,6 +143,7 @@ public final class FfmpegBinaries {
         try {
             Files.createDirectories(target.getParent());
             Path staging = Files.createTempDirectory(target.getParent(), "extract-");
+            List<String> extracted = new ArrayList<>();
             for (String file : FILES) {
                 try (InputStream in = loader.getResourceAsStream(RESOURCE_DIR + file)) {
                     if (in == null) {
@@ -134,10 +152,14 @@ public final class FfmpegBinaries {
                     Path out = staging.resolve(file);
                     Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
                     out.toFile().setExecutable(true, true);
+                    extracted.add(file);
                 }
             }
+            List<StubLibrary> stubs = DeviceLibraryStubs.write(staging, extracted);
             try {
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+                log.info("Extracted FFmpeg {} to {}, with stubs for {}", BUILD, target,
+                        stubs.stream().map(StubLibrary::soname).toList());
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException
                     | java.nio.file.DirectoryNotEmptyException e) {
                 // another process won the race; its copy is complete
