@@ -4,10 +4,6 @@ FROM eclipse-temurin:25-jre
 ARG MODULE
 # devstack's runnable jar is devstack-exec.jar; every service's is <module>.jar
 ARG JAR=${MODULE}.jar
-# The FFmpeg build transcoding-service ships (org.bytedeco) links the PulseAudio client library
-RUN if [ "$MODULE" = "transcoding-service" ]; then \
-      apt-get update && apt-get install -y --no-install-recommends libpulse0 && rm -rf /var/lib/apt/lists/*; \
-    fi
 RUN useradd --system --uid 10001 wans
 WORKDIR /app
 COPY ${MODULE}/target/${JAR} /app/app.jar
