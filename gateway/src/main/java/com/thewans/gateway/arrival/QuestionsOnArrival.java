@@ -53,7 +53,7 @@ class QuestionsOnArrival implements WebFilter, Ordered {
                 || CorsUtils.isPreFlightRequest(exchange.getRequest())) {
             return chain.filter(exchange);
         }
-        authentication.verifyOnArrival(exchange); // the user, if any, is the limiter's key
+        authentication.verifyToken(exchange); // the user, if any, is the limiter's key
         var asked = generalLimit.askOnArrival(clientKeys.keyOf(exchange));
         redis.sendNow();
         return chain.filter(exchange).contextWrite(asked);

@@ -32,7 +32,7 @@ import reactor.core.publisher.Mono;
  * audience, a session that has not been signed out) and the edge role rules, before the rate
  * limiter and long before the service. It refuses only requests that matched a route, so an unknown
  * path stays a plain 404; API requests have their token verified and their session asked about as
- * they arrive ({@link #verifyOnArrival}), and this filter acts on the outcome. Failures become
+ * they arrive ({@link #verifyToken}), and this filter acts on the outcome. Failures become
  * 401/403/503 problems through the gateway's problem handler; nothing reaches a service unless this
  * filter let it pass.
  */
@@ -41,7 +41,7 @@ public class EdgeAuthenticationFilter implements GlobalFilter, Ordered {
 
     /** Exchange attribute holding the verified {@link CurrentUser}; the rate limiter keys on it. */
     public static final String USER_ATTRIBUTE = EdgeAuthenticationFilter.class.getName() + ".user";
-    /** Exchange attribute holding why the token failed verification on arrival; refused once a route matched. */
+    /** Exchange attribute holding why the token failed verification; refused once a route matched. */
     private static final String FAILURE_ATTRIBUTE = EdgeAuthenticationFilter.class.getName() + ".failure";
     /** Exchange attribute holding the pending revoked-session lookup that {@link SessionRevocationGate} awaits. */
     static final String SESSION_CHECK_ATTRIBUTE = EdgeAuthenticationFilter.class.getName() + ".sessionCheck";
@@ -123,37 +123,28 @@ public class EdgeAuthenticationFilter implements GlobalFilter, Ordered {
         if (!bearer(header)) {
             return Mono.error(unauthorized("Only bearer tokens are accepted"));
         }
-        CurrentUser user = exchange.getAttribute(USER_ATTRIBUTE);
-        InvalidAccessToken failure = exchange.getAttribute(FAILURE_ATTRIBUTE);
-        boolean verifiedOnArrival = user != null;
-        if (!verifiedOnArrival && failure == null) {
-            try {
-                user = verifier.verify(token(header));
-            } catch (InvalidAccessToken e) {
-                failure = e;
-            }
+        if (exchange.getAttribute(USER_ATTRIBUTE) == null && exchange.getAttribute(FAILURE_ATTRIBUTE) == null) {
+            verifyToken(exchange); // not asked on arrival (outside the API): verified now, once routed
         }
+        InvalidAccessToken failure = exchange.getAttribute(FAILURE_ATTRIBUTE);
         if (failure != null) {
             return Mono.error(unauthorized(failure.getMessage()));
         }
-        WansException refusal = refusal(access, user);
+        WansException refusal = refusal(access, exchange.getAttribute(USER_ATTRIBUTE));
         if (refusal != null) {
             return Mono.error(refusal);
-        }
-        if (!verifiedOnArrival) {
-            exchange.getAttributes().put(USER_ATTRIBUTE, user);
-            askWhetherSignedOut(exchange, user);
         }
         return chain.filter(exchange);
     }
 
     /**
-     * Verifies the bearer token the moment the request arrives, before its route is looked up, and for
-     * a session's token asks Redis at once whether it was signed out, so that Redis answers while the
-     * gateway routes. Refuses nothing: {@link #filter} refuses a failed token once the request has
-     * matched a route (an unknown path stays a plain 404).
+     * Verifies the request's bearer token, keeps the outcome on the exchange and, for a session's token,
+     * asks Redis at once whether it was signed out. API requests do this as they arrive, before their
+     * route is looked up (arrival.QuestionsOnArrival), so that Redis answers while the gateway routes;
+     * others when {@link #filter} meets them. Refuses nothing: {@link #filter} refuses a failed token
+     * once the request has matched a route (an unknown path stays a plain 404).
      */
-    public void verifyOnArrival(ServerWebExchange exchange) {
+    public void verifyToken(ServerWebExchange exchange) {
         String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         if (!verifying || header == null || !bearer(header)) {
             return;
