@@ -1,6 +1,6 @@
 package com.thewans.catalog;
 
-import static com.thewans.common.testing.TestHttp.bearer;
+import static com.thewans.testkit.TestHttp.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -11,9 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.thewans.common.testing.TestHttp;
-import com.thewans.common.testing.TestTokens;
-import com.thewans.common.testing.WansServiceTest;
+import com.thewans.testkit.TestHttp;
+import com.thewans.testkit.TestTokens;
+import com.thewans.testkit.WansServiceTest;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -12,8 +12,8 @@ import java.util.concurrent.ExecutorService;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-import com.thewans.common.testing.TestInfrastructure;
-import com.thewans.common.testing.TestTokens;
+import com.thewans.testkit.TestInfrastructure;
+import com.thewans.testkit.TestTokens;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -16,9 +16,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import com.thewans.common.testing.TestHttp;
-import com.thewans.common.testing.TestInfrastructure;
-import com.thewans.common.testing.TestTokens;
+import com.thewans.testkit.TestHttp;
+import com.thewans.testkit.TestInfrastructure;
+import com.thewans.testkit.TestTokens;
 import com.thewans.gateway.resilience.RouteCircuitBreakers;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;

@@ -39,8 +39,8 @@ import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.thewans.common.security.Role;
-import com.thewans.common.testing.TestHttp;
-import com.thewans.common.testing.TestTokens;
+import com.thewans.testkit.TestHttp;
+import com.thewans.testkit.TestTokens;
 
 
 /**

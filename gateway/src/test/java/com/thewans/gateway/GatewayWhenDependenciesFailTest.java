@@ -19,8 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.thewans.common.security.Role;
-import com.thewans.common.testing.TestHttp;
-import com.thewans.common.testing.TestTokens;
+import com.thewans.testkit.TestHttp;
+import com.thewans.testkit.TestTokens;
 
 /**
  * Services (and Redis) that are down, silent or hang up: the gateway answers each with a problem

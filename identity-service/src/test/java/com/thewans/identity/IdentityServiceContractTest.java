@@ -1,6 +1,6 @@
 package com.thewans.identity;
 
-import com.thewans.common.testing.ServiceContractTest;
+import com.thewans.testkit.ServiceContractTest;
 
 /** identity-service keeps the platform's service contract (health, own schema, metrics, problems). */
 class IdentityServiceContractTest extends ServiceContractTest {

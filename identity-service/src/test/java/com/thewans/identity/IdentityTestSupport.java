@@ -9,7 +9,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.thewans.common.testing.WansServiceTest;
+import com.thewans.testkit.WansServiceTest;
 
 import tools.jackson.databind.JsonNode;
 

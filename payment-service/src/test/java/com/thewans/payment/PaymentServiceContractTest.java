@@ -1,6 +1,6 @@
 package com.thewans.payment;
 
-import com.thewans.common.testing.ServiceContractTest;
+import com.thewans.testkit.ServiceContractTest;
 
 /** payment-service keeps the platform's service contract (health, own schema, metrics, problems). */
 class PaymentServiceContractTest extends ServiceContractTest {

@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /** common's movable clock, as the clock bean of rights-service's tests. */
-public class MovableClock extends com.thewans.common.testing.MovableClock {
+public class MovableClock extends com.thewans.testkit.MovableClock {
 
     @TestConfiguration(proxyBeanMethods = false)
     public static class Config {

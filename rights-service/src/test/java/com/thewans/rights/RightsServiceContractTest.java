@@ -1,6 +1,6 @@
 package com.thewans.rights;
 
-import com.thewans.common.testing.ServiceContractTest;
+import com.thewans.testkit.ServiceContractTest;
 
 /** rights-service keeps the platform's service contract (health, own schema, metrics, problems). */
 class RightsServiceContractTest extends ServiceContractTest {

@@ -1,6 +1,6 @@
 package com.thewans.rights;
 
-import static com.thewans.common.testing.TestHttp.bearer;
+import static com.thewans.testkit.TestHttp.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -17,9 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.thewans.common.testing.TestHttp;
-import com.thewans.common.testing.TestTokens;
-import com.thewans.common.testing.WansServiceTest;
+import com.thewans.testkit.TestHttp;
+import com.thewans.testkit.TestTokens;
+import com.thewans.testkit.WansServiceTest;
 import com.thewans.common.security.Role;
 
 import tools.jackson.databind.JsonNode;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.thewans.common.testing.TestHttp;
+import com.thewans.testkit.TestHttp;
 
 import tools.jackson.databind.JsonNode;
 

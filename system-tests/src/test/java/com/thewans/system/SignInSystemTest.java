@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.thewans.common.testing.TestHttp;
+import com.thewans.testkit.TestHttp;
 
 /**
  * A viewer's whole sign-in life through the running gateway and identity-service: every token is a

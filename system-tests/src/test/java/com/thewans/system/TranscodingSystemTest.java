@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.thewans.common.testing.TestHttp;
+import com.thewans.testkit.TestHttp;
 
 /**
  * Issue 5's story through the gateway: a creator uploads a generated master straight to storage

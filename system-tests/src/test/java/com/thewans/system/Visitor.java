@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.thewans.common.testing.TestHttp;
+import com.thewans.testkit.TestHttp;
 
 import tools.jackson.databind.json.JsonMapper;
 

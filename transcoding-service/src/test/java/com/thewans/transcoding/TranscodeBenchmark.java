@@ -23,11 +23,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.thewans.common.storage.ObjectStorage;
-import com.thewans.common.testing.TestHttp;
-import com.thewans.common.testing.TestInfrastructure;
-import com.thewans.common.testing.TestObjectStore;
-import com.thewans.common.testing.TestTokens;
-import com.thewans.common.testing.WansServiceTest;
+import com.thewans.testkit.TestHttp;
+import com.thewans.testkit.TestInfrastructure;
+import com.thewans.testkit.TestObjectStore;
+import com.thewans.testkit.TestTokens;
+import com.thewans.testkit.WansServiceTest;
 import com.thewans.transcoding.ffmpeg.FfmpegBinaries;
 import com.thewans.transcoding.ffmpeg.FfmpegRun;
 import com.thewans.transcoding.ffmpeg.MediaProbe;

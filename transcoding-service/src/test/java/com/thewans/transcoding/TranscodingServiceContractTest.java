@@ -1,6 +1,6 @@
 package com.thewans.transcoding;
 
-import com.thewans.common.testing.ServiceContractTest;
+import com.thewans.testkit.ServiceContractTest;
 
 /** transcoding-service keeps the platform's service contract (health, own schema, metrics, problems). */
 @TranscodingServiceTest

@@ -7,7 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import com.thewans.common.testing.WansServiceTest;
+import com.thewans.testkit.WansServiceTest;
 
 /**
  * transcoding-service with real PostgreSQL, Redis and S3 store, a worker in the same process, the

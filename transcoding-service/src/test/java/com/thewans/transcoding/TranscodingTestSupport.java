@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.thewans.common.security.Role;
 import com.thewans.common.storage.ObjectStorage;
-import com.thewans.common.testing.TestHttp;
-import com.thewans.common.testing.TestTokens;
+import com.thewans.testkit.TestHttp;
+import com.thewans.testkit.TestTokens;
 import com.thewans.transcoding.ffmpeg.FfmpegBinaries;
 
 import tools.jackson.databind.JsonNode;

@@ -1,6 +1,6 @@
 package com.thewans.catalog.asset;
 
-import static com.thewans.common.testing.TestHttp.bearer;
+import static com.thewans.testkit.TestHttp.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
@@ -8,9 +8,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.thewans.common.testing.TestHttp;
-import com.thewans.common.testing.TestTokens;
-import com.thewans.common.testing.WansServiceTest;
+import com.thewans.testkit.TestHttp;
+import com.thewans.testkit.TestTokens;
+import com.thewans.testkit.WansServiceTest;
 
 /** With storage unreachable, catalog still starts and serves films; only artwork checks answer 503. */
 @WansServiceTest(properties = {"wans.storage.endpoint=http://127.0.0.1:9", "wans.storage.connect-timeout=300ms",

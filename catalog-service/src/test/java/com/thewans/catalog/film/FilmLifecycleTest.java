@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import com.thewans.catalog.CatalogTestSupport;
 import com.thewans.common.audit.AuditLog;
 import com.thewans.common.security.Role;
-import com.thewans.common.testing.TestTokens;
+import com.thewans.testkit.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 import com.thewans.catalog.CatalogTestSupport;
-import com.thewans.common.testing.TestHttp;
+import com.thewans.testkit.TestHttp;
 
 class MergePatchTest extends CatalogTestSupport {
 

@@ -2,7 +2,6 @@ package com.thewans.common.audit;
 
 import java.time.Clock;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -10,15 +9,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import com.thewans.common.config.ClockAutoConfiguration;
+
 import tools.jackson.databind.json.JsonMapper;
 
-@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration")
+@AutoConfiguration(after = ClockAutoConfiguration.class,
+        afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration")
 @ConditionalOnClass({JdbcTemplate.class, SecurityContextHolder.class})
 @ConditionalOnProperty("wans.service.schema")
 public class AuditAutoConfiguration {
 
     @Bean
-    AuditLog auditLog(JdbcTemplate jdbc, JsonMapper json, ObjectProvider<Clock> clock) {
-        return new AuditLog(jdbc, json, clock.getIfAvailable(Clock::systemUTC));
+    AuditLog auditLog(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+        return new AuditLog(jdbc, json, clock);
     }
 }

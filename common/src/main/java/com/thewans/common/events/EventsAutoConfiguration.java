@@ -3,7 +3,6 @@ package com.thewans.common.events;
 import java.time.Clock;
 import java.util.List;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -17,10 +16,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.thewans.common.config.ClockAutoConfiguration;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /** Outbox, relay and consumers for every service that has a database and Redis. */
-@AutoConfiguration(after = {DataSourceAutoConfiguration.class, DataRedisAutoConfiguration.class},
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, DataRedisAutoConfiguration.class,
+        ClockAutoConfiguration.class},
         afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration")
 @ConditionalOnClass({JdbcTemplate.class, StringRedisTemplate.class})
 @ConditionalOnProperty("wans.service.schema")
@@ -34,16 +36,16 @@ public class EventsAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactions, EventLog eventLog,
-            EventsProperties properties, ObjectProvider<Clock> clock) {
+            EventsProperties properties, Clock clock) {
         return new OutboxRelay(jdbc, new TransactionTemplate(transactions), eventLog, properties.relayPollInterval(),
-                properties.relayBatchSize(), properties.retention(), clock.getIfAvailable(Clock::systemUTC))
+                properties.relayBatchSize(), properties.retention(), clock)
                 .autoStart(properties.autoStart());
     }
 
     @Bean
     DomainEvents domainEvents(JdbcTemplate jdbc, JsonMapper json, OutboxRelay relay,
-            @Value("${spring.application.name}") String producer, ObjectProvider<Clock> clock) {
-        return new DomainEvents(jdbc, json, producer, clock.getIfAvailable(Clock::systemUTC), relay::nudge);
+            @Value("${spring.application.name}") String producer, Clock clock) {
+        return new DomainEvents(jdbc, json, producer, clock, relay::nudge);
     }
 
     @Bean

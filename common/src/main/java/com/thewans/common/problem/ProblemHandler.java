@@ -12,6 +12,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -63,7 +64,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         ProblemDetail problem = Problems.of(ex.status(), ex.code(), ex.status().getReasonPhrase(), ex.getMessage());
         Problems.properties(problem, ex.properties());
-        return createResponseEntity(problem, new HttpHeaders(), ex.status(), request);
+        return createResponseEntity(problem, ex.headers(), ex.status(), request);
+    }
+
+    /**
+     * A data store (Redis, the database) that cannot be reached is the platform's trouble, not a
+     * bug: 503 so clients retry, naming which store, never the driver's message.
+     */
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    ResponseEntity<Object> storeUnavailable(DataAccessResourceFailureException ex, WebRequest request) {
+        String store = ex.getClass().getName().startsWith("org.springframework.data.redis") ? "redis" : "database";
+        log.warn("{} is unavailable on {}: {}", store, path(request), ex.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable",
+                "Service Unavailable", "This is unavailable for a moment; try again shortly");
+        problem.setProperty("dependency", store);
+        return createResponseEntity(problem, new HttpHeaders(), HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

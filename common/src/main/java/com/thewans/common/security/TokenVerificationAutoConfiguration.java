@@ -18,6 +18,8 @@ public class TokenVerificationAutoConfiguration {
     AccessTokenVerifier accessTokenVerifier(TokenProperties properties) {
         return new AccessTokenVerifier(JwksSource.of(properties.jwksUri()), properties.issuer(),
                 properties.audience(), properties.clockSkew(), Duration.ofMinutes(10), Duration.ofSeconds(10),
+                // the wall clock, not the service's Clock bean: tokens expire in real time even while
+                // a test moves the service's business time
                 Clock.systemUTC());
     }
 }

@@ -5,7 +5,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,6 +13,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+
+import com.thewans.common.config.ClockAutoConfiguration;
 
 import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
@@ -26,7 +27,7 @@ import okhttp3.OkHttpClient;
  * to storage during start-up, so a service starts (and stays ready) while storage is down; the
  * calls that need it answer 503 until it is back.
  */
-@AutoConfiguration
+@AutoConfiguration(after = ClockAutoConfiguration.class)
 @ConditionalOnClass(MinioClient.class)
 @ConditionalOnProperty("wans.storage.endpoint")
 @EnableConfigurationProperties(StorageProperties.class)
@@ -60,12 +61,12 @@ public class StorageAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ObjectStorage objectStorage(MinioClient client, StorageProperties properties, ObjectProvider<Clock> clock) {
+    ObjectStorage objectStorage(MinioClient client, StorageProperties properties, Clock clock) {
         MinioAsyncClient async = MinioAsyncClient.builder().endpoint(properties.endpoint()).region(properties.region())
                 .credentials(properties.accessKey(), properties.secretKey()).httpClient(http(properties)).build();
         MinioClient presigner = MinioClient.builder().endpoint(properties.publicEndpoint()).region(properties.region())
                 .credentials(properties.accessKey(), properties.secretKey()).build();
-        return new ObjectStorage(client, async, presigner, properties, clock.getIfAvailable(Clock::systemUTC));
+        return new ObjectStorage(client, async, presigner, properties, clock);
     }
 
     /** Creates missing buckets once the service is up, off the main thread; an outage only logs. */

@@ -3,6 +3,7 @@ package com.thewans.common.web;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
@@ -61,6 +62,13 @@ public class ServiceWebAutoConfiguration {
     @Bean
     ProblemWriter problemWriter(ProblemDecorator decorator, JsonMapper json) {
         return new ProblemWriter(decorator, json);
+    }
+
+    /** Tomcat's own refusals (bad path encoding, request line too long) as problems too. */
+    @Bean
+    @ConditionalOnClass(name = "org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory")
+    ContainerProblems containerProblems(ProblemDecorator decorator, JsonMapper json) {
+        return new ContainerProblems(decorator, json);
     }
 
     @Bean

@@ -155,7 +155,7 @@ class AdminUserTest extends IdentityTestSupport {
                 .isEqualTo(404);
     }
 
-    private com.thewans.common.testing.TestHttp.Response putRoles(IdentityApi.Tokens admin, UUID userId,
+    private com.thewans.testkit.TestHttp.Response putRoles(IdentityApi.Tokens admin, UUID userId,
             String... roles) {
         return api.send("PUT", "/api/auth/admin/users/" + userId + "/roles", map("roles", List.of(roles)),
                 "Authorization", "Bearer " + admin.accessToken());
@@ -169,19 +169,19 @@ class AdminUserTest extends IdentityTestSupport {
         return IdentityApi.JSON.valueToTree(rows.get(0));
     }
 
-    private static List<String> ids(com.thewans.common.testing.TestHttp.Response page) {
+    private static List<String> ids(com.thewans.testkit.TestHttp.Response page) {
         return values(page, "id");
     }
 
-    private static List<String> emails(com.thewans.common.testing.TestHttp.Response page) {
+    private static List<String> emails(com.thewans.testkit.TestHttp.Response page) {
         return values(page, "email");
     }
 
-    private static List<String> phones(com.thewans.common.testing.TestHttp.Response page) {
+    private static List<String> phones(com.thewans.testkit.TestHttp.Response page) {
         return values(page, "phone");
     }
 
-    private static List<String> values(com.thewans.common.testing.TestHttp.Response page, String field) {
+    private static List<String> values(com.thewans.testkit.TestHttp.Response page, String field) {
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         List<String> values = new java.util.ArrayList<>();
         page.json().get("items").forEach(item -> values.add(item.get(field).asString()));

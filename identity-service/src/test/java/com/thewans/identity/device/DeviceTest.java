@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
-import com.thewans.common.testing.TestHttp;
+import com.thewans.testkit.TestHttp;
 import com.thewans.identity.IdentityTestSupport;
 
 import tools.jackson.databind.JsonNode;

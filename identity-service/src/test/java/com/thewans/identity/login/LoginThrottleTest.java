@@ -12,7 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.thewans.common.testing.TestHttp;
+import com.thewans.testkit.TestHttp;
 import com.thewans.identity.IdentityApi;
 import com.thewans.identity.IdentityTestSupport;
 

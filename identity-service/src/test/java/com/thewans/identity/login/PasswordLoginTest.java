@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.thewans.common.security.AccessTokenVerifier;
 import com.thewans.common.security.CurrentUser;
 import com.thewans.common.security.Role;
-import com.thewans.common.testing.TestTokens;
+import com.thewans.testkit.TestTokens;
 import com.thewans.identity.IdentityApi;
 import com.thewans.identity.IdentityTestSupport;
 

@@ -16,7 +16,7 @@ import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
 import org.web3j.utils.Numeric;
 
-import com.thewans.common.testing.TestHttp;
+import com.thewans.testkit.TestHttp;
 import com.thewans.identity.IdentityApi;
 import com.thewans.identity.IdentityTestSupport;
 

@@ -13,7 +13,7 @@ import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.thewans.common.testing.TestHttp;
+import com.thewans.testkit.TestHttp;
 import com.thewans.rights.RightsTestSupport;
 import com.thewans.rights.window.WindowLifecycle;
 

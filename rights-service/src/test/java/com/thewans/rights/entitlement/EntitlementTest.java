@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.thewans.common.audit.AuditLog;
 import com.thewans.common.events.EventLog;
-import com.thewans.common.testing.TestHttp;
+import com.thewans.testkit.TestHttp;
 import com.thewans.rights.RightsTestSupport;
 
 import tools.jackson.databind.JsonNode;

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.thewans.common.audit.AuditLog;
-import com.thewans.common.testing.TestHttp;
-import com.thewans.common.testing.TestTokens;
+import com.thewans.testkit.TestHttp;
+import com.thewans.testkit.TestTokens;
 import com.thewans.rights.RightsTestSupport;
 
 import tools.jackson.databind.JsonNode;

@@ -15,8 +15,8 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
-import com.thewans.common.testing.TestHttp;
-import com.thewans.common.testing.TestTokens;
+import com.thewans.testkit.TestHttp;
+import com.thewans.testkit.TestTokens;
 import com.thewans.transcoding.TranscodingTestSupport;
 
 import tools.jackson.databind.JsonNode;

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.thewans.common.testing.TestHttp;
+import com.thewans.testkit.TestHttp;
 import com.thewans.transcoding.TranscodingTestSupport;
 import com.thewans.transcoding.job.JobStore;
 import com.thewans.transcoding.job.TranscodeEvents;

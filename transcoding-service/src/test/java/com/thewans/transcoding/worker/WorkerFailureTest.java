@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 
-import com.thewans.common.testing.TestHttp;
+import com.thewans.testkit.TestHttp;
 import com.thewans.transcoding.TranscodeSettings;
 import com.thewans.transcoding.TranscodingTestSupport;
 import com.thewans.transcoding.job.JobQueue;
