@@ -234,9 +234,7 @@ public final class Stack implements AutoCloseable {
 
     private ChildProcess launch(Planned p) {
         Map<String, String> env = new LinkedHashMap<>(infrastructure.serviceEnvironment());
-        for (ServiceSpec s : ServiceSpec.SERVICES) {
-            env.put(s.urlVariable(), "http://localhost:" + options.port(s.defaultPort()));
-        }
+        env.putAll(options.stackUrls());
         env.put("PORT", Integer.toString(p.port()));
         env.put("WANS_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
         if (p.spec().hasSchema()) {

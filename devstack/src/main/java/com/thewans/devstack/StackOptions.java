@@ -184,6 +184,20 @@ public final class StackOptions {
         return defaultPort + portOffset;
     }
 
+    /**
+     * Every address of this stack that a process is told: each service's {@code <NAME>_URL}, and the
+     * public base players prefix to key URIs (the gateway). All follow the port offset, so a second
+     * stack never hands out the first one's addresses.
+     */
+    public Map<String, String> stackUrls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (ServiceSpec s : ServiceSpec.SERVICES) {
+            urls.put(s.urlVariable(), "http://localhost:" + port(s.defaultPort()));
+        }
+        urls.put("PLAYBACK_KEY_BASE_URL", "http://localhost:" + port(ServiceSpec.GATEWAY.defaultPort()));
+        return urls;
+    }
+
     public int transcodingWorkers() {
         return transcodingWorkers;
     }

@@ -132,4 +132,13 @@ class StackOptionsTest {
         assertThat(Wans.run(new String[] {"status", "--verbose"})).isEqualTo(2);
         assertThat(Wans.run(new String[] {"help"})).isZero();
     }
+
+    @Test
+    void everyAddressHandedToTheServicesFollowsThePortOffset() {
+        Map<String, String> urls = StackOptions.fromEnvironment(Map.of("WANS_PORT_OFFSET", "20000")).build().stackUrls();
+        assertThat(urls).containsEntry("CATALOG_URL", "http://localhost:23002")
+                .containsEntry("NOTIFICATION_URL", "http://localhost:23010")
+                .containsEntry("PLAYBACK_KEY_BASE_URL", "http://localhost:28080");
+        assertThat(urls.values()).allSatisfy(url -> assertThat(url).doesNotContain(":8080").doesNotContain(":30"));
+    }
 }
