@@ -36,10 +36,14 @@ public final class ServiceBoundaries {
 
     /** Every rule broken in the service under {@code rootPackage}, as readable lines; empty when it keeps to them. */
     public static List<String> violations(String rootPackage) {
-        JavaClasses classes = new ClassFileImporter()
+        return violations(new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-                .importPackages(rootPackage);
+                .importPackages(rootPackage), rootPackage);
+    }
+
+    /** The same rules over classes imported by the caller (the kit's own tests use fixtures). */
+    public static List<String> violations(JavaClasses classes, String rootPackage) {
         if (classes.isEmpty()) {
             throw new IllegalStateException("No classes under " + rootPackage + ": is it the service's package?");
         }

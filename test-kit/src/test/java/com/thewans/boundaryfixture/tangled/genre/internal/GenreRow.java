@@ -1,0 +1,4 @@
+package com.thewans.boundaryfixture.tangled.genre.internal;
+
+public class GenreRow {
+}

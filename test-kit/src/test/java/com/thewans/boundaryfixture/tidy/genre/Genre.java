@@ -1,0 +1,4 @@
+package com.thewans.boundaryfixture.tidy.genre;
+
+public class Genre {
+}

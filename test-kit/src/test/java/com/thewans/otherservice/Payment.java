@@ -1,0 +1,5 @@
+package com.thewans.otherservice;
+
+/** Stands for another service's class in ServiceBoundariesTest. */
+public class Payment {
+}
