@@ -76,8 +76,9 @@ public class RouteCircuitBreakers implements GlobalFilter, Ordered {
             breaker.acquirePermission();
         } catch (CallNotPermittedException e) {
             exchange.getResponse().getHeaders().set("Retry-After", Long.toString(Math.max(1, openFor.toSeconds())));
-            return Mono.error(new WansException(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable",
-                    service + " is unavailable right now; try again shortly").with("dependency", service));
+            WansException unavailable = new WansException(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable",
+                    service + " is unavailable right now; try again shortly").with("dependency", service);
+            return Mono.error(unavailable);
         }
         long start = breaker.getCurrentTimestamp();
         return chain.filter(exchange)
