@@ -5,23 +5,19 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.thewans.testkit.ServiceTestSupport;
 import com.thewans.testkit.WansServiceTest;
 
 import tools.jackson.databind.JsonNode;
 
-/** identity-service running for real on a random port, against real PostgreSQL and Redis. */
+/**
+ * identity-service running for real on a random port, against real PostgreSQL and Redis; what it
+ * adds to the service test kit: its API as a client uses it, Redis, admins, and the codes it sends.
+ */
 @WansServiceTest
-public abstract class IdentityTestSupport {
-
-    @LocalServerPort
-    protected int port;
-
-    @Autowired
-    protected JdbcTemplate jdbc;
+public abstract class IdentityTestSupport extends ServiceTestSupport {
 
     @Autowired
     protected StringRedisTemplate redis;
@@ -42,10 +38,7 @@ public abstract class IdentityTestSupport {
 
     /** The data of every outbox event of this type about this user, oldest first. */
     protected List<JsonNode> eventsAbout(String type, UUID userId) {
-        return jdbc.queryForList("""
-                select envelope::text from outbox_event where type = ? and envelope -> 'data' ->> 'userId' = ?
-                order by occurred_at""", String.class, type, userId.toString()).stream()
-                .map(envelope -> IdentityApi.JSON.readTree(envelope).get("data")).toList();
+        return outboxEvents(type, "userId", userId);
     }
 
     /** The code in the newest event of this type sent to this destination. */

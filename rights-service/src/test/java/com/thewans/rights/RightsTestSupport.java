@@ -1,6 +1,5 @@
 package com.thewans.rights;
 
-import static com.thewans.testkit.TestHttp.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -10,38 +9,29 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.thewans.common.security.Role;
+import com.thewans.testkit.MovableClock;
+import com.thewans.testkit.ServiceTestSupport;
 import com.thewans.testkit.TestHttp;
 import com.thewans.testkit.TestTokens;
 import com.thewans.testkit.WansServiceTest;
-import com.thewans.common.security.Role;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** rights-service on a random port against real PostgreSQL and Redis, catalog stubbed at HTTP. */
+/** rights-service on a random port against real PostgreSQL and Redis, catalog stubbed at HTTP, time movable. */
 @WansServiceTest
 @Import(MovableClock.Config.class)
-public abstract class RightsTestSupport {
-
-    protected static final JsonMapper JSON = JsonMapper.builder().build();
+public abstract class RightsTestSupport extends ServiceTestSupport {
 
     @DynamicPropertySource
     static void catalog(DynamicPropertyRegistry registry) {
         registry.add("wans.clients.catalog.url", () -> CatalogStub.get().url());
     }
-
-    @LocalServerPort
-    protected int port;
-
-    @Autowired
-    protected JdbcTemplate jdbc;
 
     @Autowired
     protected StringRedisTemplate redis;
@@ -49,7 +39,6 @@ public abstract class RightsTestSupport {
     @Autowired
     protected MovableClock clock;
 
-    protected TestHttp http;
     protected final CatalogStub catalog = CatalogStub.get();
     protected final UUID adminId = UUID.randomUUID();
     protected String admin;
@@ -59,7 +48,6 @@ public abstract class RightsTestSupport {
 
     @BeforeEach
     void startClean() {
-        http = TestHttp.localhost(port);
         admin = TestTokens.admin(adminId);
         now = Instant.now().truncatedTo(ChronoUnit.HOURS);
         clock.set(now);
@@ -74,21 +62,11 @@ public abstract class RightsTestSupport {
         return TestTokens.forUser(UUID.randomUUID(), Role.SERVICE);
     }
 
-    protected TestHttp.Response post(String path, String body, String token) {
-        return token == null
-                ? http.send("POST", path, body, "Content-Type", "application/json")
-                : http.send("POST", path, body, "Content-Type", "application/json", "Authorization", bearer(token));
-    }
-
-    protected TestHttp.Response get(String path, String token) {
-        return token == null ? http.get(path) : http.get(path, "Authorization", bearer(token));
-    }
-
+    /** An admin's PATCH of a window, naming the version it was made against unless ifMatch is null. */
     protected TestHttp.Response patch(String path, String body, String ifMatch) {
         return ifMatch == null
-                ? http.send("PATCH", path, body, "Content-Type", "application/json", "Authorization", bearer(admin))
-                : http.send("PATCH", path, body, "Content-Type", "application/json", "Authorization", bearer(admin),
-                        "If-Match", ifMatch);
+                ? send("PATCH", path, body, admin, "Content-Type", "application/json")
+                : send("PATCH", path, body, admin, "Content-Type", "application/json", "If-Match", ifMatch);
     }
 
     /** Creates a window as an admin and insists it worked. */
@@ -117,10 +95,7 @@ public abstract class RightsTestSupport {
 
     /** The data of every outbox event of this type about this window or entitlement, oldest first. */
     protected List<JsonNode> events(String type, String field, Object id) {
-        return jdbc.queryForList("""
-                select envelope::text from outbox_event where type = ? and envelope -> 'data' ->> ? = ?
-                order by occurred_at, id""", String.class, type, field, id.toString()).stream()
-                .map(envelope -> JSON.readTree(envelope).get("data")).toList();
+        return outboxEvents(type, field, id);
     }
 
     protected static UUID id(JsonNode node) {

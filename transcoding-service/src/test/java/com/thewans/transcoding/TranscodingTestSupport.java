@@ -15,39 +15,31 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.thewans.common.security.Role;
 import com.thewans.common.storage.ObjectStorage;
+import com.thewans.testkit.ServiceTestSupport;
 import com.thewans.testkit.TestHttp;
 import com.thewans.testkit.TestTokens;
 import com.thewans.transcoding.ffmpeg.FfmpegBinaries;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** What the transcoding tests share: the running service, its storage, test masters made with FFmpeg. */
+/**
+ * What the transcoding tests add to the service test kit: the catalog stub, storage, tokens by
+ * role, test masters made with FFmpeg, and waiting for a job's state.
+ */
 @TranscodingServiceTest
-public abstract class TranscodingTestSupport {
+public abstract class TranscodingTestSupport extends ServiceTestSupport {
 
     protected static final CatalogStub catalog = CatalogStub.get();
-    protected static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    protected int port;
-    @Autowired
-    protected JdbcTemplate jdbc;
     @Autowired
     protected ObjectStorage storage;
     @Autowired
     protected FfmpegBinaries ffmpeg;
     @TempDir
     protected Path temp;
-
-    protected TestHttp http() {
-        return TestHttp.localhost(port);
-    }
 
     protected static String creatorToken(UUID userId) {
         return TestTokens.creator(userId);
@@ -61,13 +53,9 @@ public abstract class TranscodingTestSupport {
         return TestTokens.forUser(UUID.randomUUID(), Role.SERVICE);
     }
 
-    protected TestHttp.Response post(String path, String token, Object body) {
-        return http().send("POST", path, body == null ? null : JSON.writeValueAsString(body), "Authorization",
-                TestHttp.bearer(token), "Content-Type", "application/json");
-    }
-
-    protected TestHttp.Response get(String path, String token) {
-        return http().get(path, "Authorization", TestHttp.bearer(token));
+    /** A request body as JSON, for {@code post(path, json(body), token)}. */
+    protected static String json(Object body) {
+        return JSON.writeValueAsString(body);
     }
 
     /** A master made the way the issue asks: test pattern and tone, a few seconds. */
@@ -118,8 +106,8 @@ public abstract class TranscodingTestSupport {
     }
 
     protected TestHttp.Response start(String token, UUID filmId, String sourceKey, List<String> renditions) {
-        return post("/api/transcode/start", token, renditions == null ? Map.of("filmId", filmId, "sourceKey", sourceKey)
-                : Map.of("filmId", filmId, "sourceKey", sourceKey, "renditions", renditions));
+        return post("/api/transcode/start", json(renditions == null ? Map.of("filmId", filmId, "sourceKey", sourceKey)
+                : Map.of("filmId", filmId, "sourceKey", sourceKey, "renditions", renditions)), token);
     }
 
     protected JsonNode awaitStatus(UUID jobId, String token, String status, Duration within) {
@@ -134,9 +122,7 @@ public abstract class TranscodingTestSupport {
     }
 
     protected int eventsFor(String type, UUID jobId) {
-        Integer n = jdbc.queryForObject("select count(*) from outbox_event where type = ? and envelope->'data'->>'jobId' = ?",
-                Integer.class, type, jobId.toString());
-        return n == null ? 0 : n;
+        return outboxEvents(type, "jobId", jobId).size();
     }
 
     protected byte[] media(String key) throws IOException {

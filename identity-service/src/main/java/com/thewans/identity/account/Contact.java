@@ -1,6 +1,6 @@
 package com.thewans.identity.account;
 
-import com.thewans.identity.web.InvalidField;
+import com.thewans.common.problem.InvalidField;
 
 /** An email address or a phone number that identifies an account and can receive a code. */
 public record Contact(ContactChannel channel, String value) {

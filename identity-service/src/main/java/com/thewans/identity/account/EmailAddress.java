@@ -3,7 +3,7 @@ package com.thewans.identity.account;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import com.thewans.identity.web.InvalidField;
+import com.thewans.common.problem.InvalidField;
 
 /** An email address as identity stores it: trimmed and lower case, so uniqueness ignores case. */
 public record EmailAddress(String value) {

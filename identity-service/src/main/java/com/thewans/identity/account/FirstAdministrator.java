@@ -39,8 +39,8 @@ class FirstAdministrator implements ApplicationRunner {
 
     FirstAdministrator(UserAccountRepository users, PasswordPolicy policy, PasswordHasher hasher, AuditLog audit,
             PlatformTransactionManager transactionManager, Clock clock,
-            @Value("${identity.first-admin.email:}") String email,
-            @Value("${identity.first-admin.password:}") String password) {
+            @Value("${wans.identity.first-admin.email:}") String email,
+            @Value("${wans.identity.first-admin.password:}") String password) {
         this.users = users;
         this.policy = policy;
         this.hasher = hasher;

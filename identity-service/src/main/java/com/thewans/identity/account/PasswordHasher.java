@@ -5,11 +5,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-import com.thewans.common.problem.WansException;
 
 /**
  * Argon2id (OWASP's first choice: 19 MiB, 2 passes, 1 lane), tens of milliseconds per hash.
@@ -25,9 +23,9 @@ public class PasswordHasher {
     /** Checked against when the account does not exist, so both answers take as long. */
     private final String dummyHash;
 
-    public PasswordHasher(@Value("${identity.passwords.memory-kib:19456}") int memoryKib,
-            @Value("${identity.passwords.iterations:2}") int iterations,
-            @Value("${identity.passwords.concurrent-hashes:0}") int concurrentHashes) {
+    public PasswordHasher(@Value("${wans.identity.passwords.memory-kib:19456}") int memoryKib,
+            @Value("${wans.identity.passwords.iterations:2}") int iterations,
+            @Value("${wans.identity.passwords.concurrent-hashes:0}") int concurrentHashes) {
         this.encoder = new Argon2PasswordEncoder(16, 32, 1, memoryKib, iterations);
         int slotsWanted = concurrentHashes > 0 ? concurrentHashes : Runtime.getRuntime().availableProcessors() * 2;
         this.slots = new Semaphore(slotsWanted, true);
@@ -55,12 +53,11 @@ public class PasswordHasher {
     private <T> T withSlot(java.util.function.Supplier<T> work) {
         try {
             if (!slots.tryAcquire(5, TimeUnit.SECONDS)) {
-                throw new WansException(HttpStatus.SERVICE_UNAVAILABLE, "sign-in-busy",
-                        "Too many sign-ins are being checked right now; try again in a moment");
+                throw new SignInBusy("Too many sign-ins are being checked right now; try again in a moment");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new WansException(HttpStatus.SERVICE_UNAVAILABLE, "sign-in-busy", "Interrupted; try again");
+            throw new SignInBusy("Interrupted; try again");
         }
         try {
             return work.get();

@@ -2,7 +2,7 @@ package com.thewans.identity.account;
 
 import java.util.regex.Pattern;
 
-import com.thewans.identity.web.InvalidField;
+import com.thewans.common.problem.InvalidField;
 
 /**
  * A phone number in E.164 (+67571234567). Many viewers in PNG have a phone and no email, so a

@@ -6,20 +6,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.thewans.common.audit.AuditLog;
 import com.thewans.common.events.DomainEvents;
-import com.thewans.common.problem.WansException;
+import com.thewans.common.problem.InvalidField;
 import com.thewans.common.security.Role;
+import com.thewans.identity.account.AccountNotFound;
 import com.thewans.identity.account.AccountStateConflict;
 import com.thewans.identity.account.UserAccount;
 import com.thewans.identity.account.UserAccountRepository;
 import com.thewans.identity.session.EndReason;
 import com.thewans.identity.session.SessionService;
-import com.thewans.identity.web.InvalidField;
 
 /**
  * What administrators do to accounts: change roles, disable and enable. Every change is audited
@@ -107,8 +106,7 @@ public class AccountAdministration {
     }
 
     private UserAccount lock(UUID userId) {
-        return users.lockById(userId).orElseThrow(() -> new WansException(HttpStatus.NOT_FOUND, "account-not-found",
-                "There is no account " + userId).with("userId", userId));
+        return users.lockById(userId).orElseThrow(() -> new AccountNotFound(userId));
     }
 
     private static java.util.List<String> names(Set<Role> roles) {

@@ -11,7 +11,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,14 +22,23 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.thewans.common.problem.WansException;
 import com.thewans.common.security.CurrentUser;
 import com.thewans.common.security.Role;
-import com.thewans.identity.web.PageOf;
+import com.thewans.common.web.PageOf;
+import com.thewans.identity.account.AccountNotFound;
+import com.thewans.common.web.ProblemAnswers;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping("/api/auth/admin/users")
 @PreAuthorize("hasRole('ADMIN')")
+@Tag(name = "User administration", description = "Admins find accounts, change roles, disable and enable them "
+        + "(audited)")
 class AdminUserController {
 
     record RoleChange(@NotNull @Size(max = 4) Set<@NotNull Role> roles) {
@@ -49,6 +57,7 @@ class AdminUserController {
 
     /** q: part of an email, a phone number or a display name. */
     @GetMapping
+    @Operation(summary = "Find accounts by part of an email, phone number or display name")
     PageOf<AdminUserView> search(@RequestParam(required = false) @Size(max = 100) String q,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -56,12 +65,20 @@ class AdminUserController {
     }
 
     @GetMapping("/{userId}")
+    @Operation(summary = "One account as admins see it")
+    @ApiResponse(responseCode = "404", description = "No account with that id (`account-not-found`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
     AdminUserView find(@PathVariable UUID userId) {
-        return directory.find(userId).orElseThrow(() -> new WansException(HttpStatus.NOT_FOUND, "account-not-found",
-                "There is no account " + userId).with("userId", userId));
+        return directory.find(userId).orElseThrow(() -> new AccountNotFound(userId));
     }
 
     @PutMapping("/{userId}/roles")
+    @Operation(summary = "Set an account's roles; its sessions carry the new roles at their next refresh")
+    @ApiResponse(responseCode = "404", description = "No account with that id (`account-not-found`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
+    @ApiResponse(responseCode = "409", description = "Admins cannot take ADMIN from themselves "
+            + "(`cannot-demote-yourself`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
     AdminUserView changeRoles(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID userId,
             @Valid @RequestBody RoleChange change) {
         administration.changeRoles(admin.userId(), userId, change.roles());
@@ -69,6 +86,12 @@ class AdminUserController {
     }
 
     @PostMapping("/{userId}/disable")
+    @Operation(summary = "Disable an account: every session ends and sign-in is refused")
+    @ApiResponse(responseCode = "404", description = "No account with that id (`account-not-found`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
+    @ApiResponse(responseCode = "409", description = "Disabled already (`account-already-disabled`), or the admin's "
+            + "own account (`cannot-disable-yourself`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
     AdminUserView disable(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID userId,
             @Valid @RequestBody Disabling disabling) {
         administration.disable(admin.userId(), userId, disabling.reason().strip());
@@ -76,6 +99,11 @@ class AdminUserController {
     }
 
     @PostMapping("/{userId}/enable")
+    @Operation(summary = "Enable a disabled account again")
+    @ApiResponse(responseCode = "404", description = "No account with that id (`account-not-found`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
+    @ApiResponse(responseCode = "409", description = "The account is not disabled (`account-not-disabled`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
     AdminUserView enable(@PathVariable UUID userId) {
         administration.enable(userId);
         return find(userId);

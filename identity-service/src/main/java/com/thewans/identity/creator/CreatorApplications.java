@@ -8,13 +8,12 @@ import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.thewans.common.audit.AuditLog;
-import com.thewans.common.problem.WansException;
 import com.thewans.common.security.Role;
+import com.thewans.identity.account.AccountNotFound;
 import com.thewans.identity.account.AccountStateConflict;
 import com.thewans.identity.account.UserAccountRepository;
 import com.thewans.identity.admin.AccountAdministration;
@@ -40,8 +39,7 @@ class CreatorApplications {
 
     @Transactional
     CreatorApplication submit(UUID userId, String pitch, String portfolioUrl) {
-        var account = users.findById(userId).orElseThrow(() -> new WansException(HttpStatus.NOT_FOUND,
-                "account-not-found", "There is no account for this token"));
+        var account = users.findById(userId).orElseThrow(AccountNotFound::new);
         if (account.roles().contains(Role.CREATOR)) {
             throw new AccountStateConflict("already-creator", "You are a creator already");
         }
@@ -87,9 +85,7 @@ class CreatorApplications {
     }
 
     private CreatorApplication lock(UUID applicationId) {
-        return applications.lockById(applicationId).orElseThrow(() -> new WansException(HttpStatus.NOT_FOUND,
-                "application-not-found", "There is no creator application " + applicationId)
-                .with("applicationId", applicationId));
+        return applications.lockById(applicationId).orElseThrow(() -> new ApplicationNotFound(applicationId));
     }
 
     private static AccountStateConflict pendingAlready() {

@@ -5,12 +5,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.thewans.common.problem.WansException;
 
 /** The devices of each account, within the configured maximum per account. */
 @Service
@@ -21,7 +19,7 @@ public class DeviceRegistry {
     private final int maxPerAccount;
 
     DeviceRegistry(DeviceRepository devices, Clock clock,
-            @Value("${identity.devices.max-per-account}") int maxPerAccount) {
+            @Value("${wans.identity.devices.max-per-account}") int maxPerAccount) {
         this.devices = devices;
         this.clock = clock;
         this.maxPerAccount = maxPerAccount;
@@ -52,8 +50,7 @@ public class DeviceRegistry {
 
     @Transactional(readOnly = true)
     public Device owned(UUID userId, UUID deviceId) {
-        return devices.findByIdAndUserId(deviceId, userId).orElseThrow(() -> new WansException(HttpStatus.NOT_FOUND,
-                "device-not-found", "You have no device " + deviceId).with("deviceId", deviceId));
+        return devices.findByIdAndUserId(deviceId, userId).orElseThrow(() -> new DeviceNotFound(deviceId));
     }
 
     @Transactional(readOnly = true)

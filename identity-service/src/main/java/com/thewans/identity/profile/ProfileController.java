@@ -16,8 +16,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.thewans.common.security.CurrentUser;
+import com.thewans.common.web.ProblemAnswers;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
+@Tag(name = "Profiles", description = "What a viewer shows and prefers: display name, avatar, country, language, "
+        + "genres, maturity limit")
 class ProfileController {
 
     /**
@@ -47,12 +57,23 @@ class ProfileController {
     }
 
     @GetMapping("/api/profile")
+    @Operation(summary = "The caller's profile (defaults until saved once)")
+    @ApiResponse(responseCode = "404", description = "The token names no account (`account-not-found`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
     ProfileResponse get(@AuthenticationPrincipal CurrentUser user) {
         return profiles.of(user.userId());
     }
 
     @PostMapping("/api/profile")
-    ProfileResponse save(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody ProfileRequest request) {
+    @Operation(summary = "Replace the caller's profile; what is left out returns to its default")
+    @ApiResponse(responseCode = "404", description = "The token names no account (`account-not-found`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
+    ProfileResponse save(@AuthenticationPrincipal CurrentUser user,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    examples = @ExampleObject(value = """
+                    {"displayName": "Kila", "avatarKey": "avatars/kila.jpg", "country": "PG", "language": "tpi",
+                     "preferredGenres": ["Drama", "Documentary"], "maturityLimit": "MA15"}""")))
+            @Valid @RequestBody ProfileRequest request) {
         return profiles.replace(user.userId(), request);
     }
 }

@@ -3,12 +3,13 @@ package com.thewans.identity.profile;
 import java.time.Clock;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.thewans.common.problem.WansException;
+import com.thewans.identity.account.AccountNotFound;
+import com.thewans.identity.account.AccountRegistered;
 import com.thewans.identity.account.UserAccountRepository;
 
 @Service
@@ -25,6 +26,12 @@ public class ProfileService {
     }
 
     /** Every new account starts with a profile, created in the account's own transaction. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onRegistered(AccountRegistered registered) {
+        createFor(registered.account().id(), registered.displayName());
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public void createFor(UUID userId, String displayName) {
         String name = displayName == null || displayName.isBlank() ? "Viewer" : displayName.strip();
@@ -40,7 +47,7 @@ public class ProfileService {
     ProfileController.ProfileResponse replace(UUID userId, ProfileController.ProfileRequest changes) {
         if (!users.existsById(userId)) {
             // a service token, or an account deleted since the token was issued
-            throw new WansException(HttpStatus.NOT_FOUND, "account-not-found", "There is no account for this token");
+            throw new AccountNotFound();
         }
         Profile profile = profiles.findById(userId)
                 .orElseGet(() -> profiles.save(Profile.createFor(userId, changes.displayName(), clock.instant())));

@@ -4,18 +4,15 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 /**
  * The services that may get tokens of their own, by client id. identity keeps only the SHA-256
- * of each secret; the service itself holds the secret.
+ * of each secret; the service itself holds the secret ({@code wans.identity.service-identities}).
  *
  * @param clients client id (the service's name) to its fixed subject and secret hash
  */
-@ConfigurationProperties("identity.service-identities")
-record ServiceIdentitySettings(Map<String, Client> clients) {
+public record ServiceIdentitySettings(Map<String, Client> clients) {
 
-    ServiceIdentitySettings {
+    public ServiceIdentitySettings {
         clients = clients == null ? Map.of() : Map.copyOf(clients);
         clients.forEach((id, client) -> {
             if (client.subject() == null || client.secretSha256() == null

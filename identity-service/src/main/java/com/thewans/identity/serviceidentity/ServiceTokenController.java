@@ -15,8 +15,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.thewans.identity.token.IssuedToken;
+import com.thewans.common.web.ProblemAnswers;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
+@Tag(name = "Service identities", description = "Services calling others on their own behalf get a SERVICE token for "
+        + "their client id and secret")
 class ServiceTokenController {
 
     record ClientCredentials(@NotBlank @Size(max = 100) String clientId,
@@ -40,6 +49,9 @@ class ServiceTokenController {
     }
 
     @PostMapping("/api/auth/service-token")
+    @Operation(summary = "A SERVICE access token for a service's client credentials")
+    @ApiResponse(responseCode = "401", description = "Unknown client id or wrong secret (`invalid-client`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
     ResponseEntity<ServiceToken> issue(@Valid @RequestBody ClientCredentials credentials) {
         IssuedToken token = tokens.issue(credentials.clientId(), credentials.clientSecret());
         long expiresIn = Math.max(0, Duration.between(clock.instant(), token.expiresAt()).toSeconds());

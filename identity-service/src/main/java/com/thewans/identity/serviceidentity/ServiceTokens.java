@@ -4,10 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
-import com.thewans.common.problem.WansException;
 import com.thewans.identity.token.AccessTokens;
 import com.thewans.identity.token.IssuedToken;
 
@@ -34,8 +32,7 @@ class ServiceTokens {
         byte[] expected = client == null ? NO_CLIENT : client.secretHash();
         boolean matches = MessageDigest.isEqual(expected, sha256(secret));
         if (client == null || !matches) {
-            throw new WansException(HttpStatus.UNAUTHORIZED, "invalid-client",
-                    "The client id and secret do not match a service identity");
+            throw new InvalidClient();
         }
         return tokens.forService(client.subject(), clientId);
     }

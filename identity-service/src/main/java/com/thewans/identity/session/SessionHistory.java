@@ -1,5 +1,7 @@
 package com.thewans.identity.session;
 
+import static com.thewans.common.db.SqlTimes.ts;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +34,7 @@ class SessionHistory {
     private final Duration retention;
 
     SessionHistory(JdbcTemplate jdbc, TokenSettings settings, Clock clock,
-            @Value("${identity.sessions.retention:90d}") Duration retention) {
+            @Value("${wans.identity.sessions.retention:90d}") Duration retention) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
@@ -44,14 +46,14 @@ class SessionHistory {
     public void purgeExpired() {
         Instant now = clock.instant();
         int tokens = jdbc.update("delete from refresh_tokens where expires_at < ?",
-                Timestamp.from(now.minus(Duration.ofDays(1))));
-        Timestamp forgetBefore = Timestamp.from(now.minus(retention));
-        Timestamp idleBefore = Timestamp.from(now.minus(settings.refreshTokenTtl()).minus(retention));
+                ts(now.minus(Duration.ofDays(1))));
+        Timestamp forgetBefore = ts(now.minus(retention));
+        Timestamp idleBefore = ts(now.minus(settings.refreshTokenTtl()).minus(retention));
         int sessions = jdbc.update(
                 "delete from sessions where revoked_at < ? or (revoked_at is null and last_seen_at < ?)",
                 forgetBefore, idleBefore);
         int codes = jdbc.update("delete from one_time_codes where expires_at < ?",
-                Timestamp.from(now.minus(Duration.ofDays(1))));
+                ts(now.minus(Duration.ofDays(1))));
         if (tokens + sessions + codes > 0) {
             log.info("Purged {} refresh tokens, {} sessions and {} one-time codes past retention", tokens, sessions,
                     codes);

@@ -8,12 +8,10 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.thewans.common.audit.AuditLog;
-import com.thewans.common.problem.WansException;
 import com.thewans.identity.account.AccountDisabled;
 import com.thewans.identity.account.UserAccount;
 import com.thewans.identity.account.UserAccountRepository;
@@ -117,8 +115,7 @@ public class SessionService {
     @Transactional
     public void end(UUID userId, UUID sessionId, EndReason reason) {
         Session session = sessions.lockById(sessionId).filter(s -> s.userId().equals(userId) && s.isActive())
-                .orElseThrow(() -> new WansException(HttpStatus.NOT_FOUND, "session-not-found",
-                        "You have no active session " + sessionId).with("sessionId", sessionId));
+                .orElseThrow(() -> new SessionNotFound(sessionId));
         end(List.of(session), reason);
     }
 

@@ -26,7 +26,7 @@ public class MasterKey {
 
     private final byte[] key;
 
-    public MasterKey(@Value("${identity.key-encryption-key}") String base64) {
+    public MasterKey(@Value("${wans.identity.key-encryption-key}") String base64) {
         byte[] decoded;
         try {
             decoded = Base64.getDecoder().decode(base64.strip());

@@ -71,7 +71,7 @@ public class SigningKeys implements SmartInitializingSingleton {
 
     SigningKeys(SigningKeyRepository keys, KeyEncryption encryption, PlatformTransactionManager transactionManager,
             JdbcTemplate jdbc, JsonMapper json, AuditLog audit, Clock clock,
-            @Value("${identity.signing-keys.refresh-interval:5s}") Duration snapshotTtl) {
+            @Value("${wans.identity.signing-keys.refresh-interval:5s}") Duration snapshotTtl) {
         this.keys = keys;
         this.encryption = encryption;
         this.transactions = new TransactionTemplate(transactionManager);

@@ -2,10 +2,8 @@ package com.thewans.identity.token;
 
 import java.time.Duration;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 /**
- * Lifetimes of what identity issues.
+ * Lifetimes of what identity issues ({@code wans.identity.tokens}).
  *
  * @param accessTokenTtl   access tokens: short, because a stolen one cannot be recalled except
  *                         through the revoked-session set
@@ -14,7 +12,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param alsoTrustJwksUri another issuer's JWKS that identity's own verifier also accepts; empty
  *                         in production, the test key in tests
  */
-@ConfigurationProperties("identity.tokens")
 public record TokenSettings(Duration accessTokenTtl, Duration refreshTokenTtl, Duration serviceTokenTtl,
         String alsoTrustJwksUri) {
 }

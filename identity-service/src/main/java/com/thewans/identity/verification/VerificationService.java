@@ -4,13 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.thewans.common.events.DomainEvents;
-import com.thewans.common.problem.WansException;
+import com.thewans.identity.account.AccountNotFound;
+import com.thewans.identity.account.AccountRegistered;
 import com.thewans.identity.account.Contact;
 import com.thewans.identity.account.ContactChannel;
 import com.thewans.identity.account.EmailAddress;
@@ -44,8 +45,13 @@ public class VerificationService {
     }
 
     /** A new account is sent a code for each way it can be reached, in its own transaction. */
+    @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
-    public void sendCodesToNewAccount(UserAccount account) {
+    public void onRegistered(AccountRegistered registered) {
+        sendCodesToNewAccount(registered.account());
+    }
+
+    private void sendCodesToNewAccount(UserAccount account) {
         if (account.email() != null) {
             send(account.id(), Contact.email(new EmailAddress(account.email())));
         }
@@ -56,15 +62,14 @@ public class VerificationService {
 
     @Transactional
     Requested request(UUID userId, ContactChannel channel) {
-        UserAccount account = users.findById(userId).orElseThrow(() -> new WansException(HttpStatus.NOT_FOUND,
-                "account-not-found", "There is no account for this token"));
+        UserAccount account = users.findById(userId).orElseThrow(AccountNotFound::new);
         String destination = channel == ContactChannel.EMAIL ? account.email() : account.phone();
         if (destination == null) {
             String what = channel == ContactChannel.EMAIL ? "email" : "phone number";
-            throw new WansException(HttpStatus.CONFLICT, "no-such-contact", "The account has no " + what + " to verify");
+            throw new NoSuchContact(what);
         }
         if (channel == ContactChannel.EMAIL ? account.emailVerified() : account.phoneVerified()) {
-            throw new WansException(HttpStatus.CONFLICT, "already-verified", "This is verified already");
+            throw new AlreadyVerified();
         }
         if (!codes.withinRequestQuota(userId, CodePurpose.VERIFY_CONTACT, channel)) {
             throw new Throttled("too-many-code-requests", "Too many codes requested; wait before asking again",

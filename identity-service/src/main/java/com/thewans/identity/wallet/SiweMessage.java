@@ -11,10 +11,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.http.HttpStatus;
 import org.web3j.crypto.Keys;
 
-import com.thewans.common.problem.WansException;
 
 /**
  * An EIP-4361 (Sign-In with Ethereum) message, parsed strictly: the fixed header and address
@@ -140,7 +138,7 @@ record SiweMessage(String scheme, String domain, String address, String statemen
         return line.length() > 60 ? line.substring(0, 60) + "..." : line;
     }
 
-    static WansException invalid(String detail) {
-        return new WansException(HttpStatus.BAD_REQUEST, "invalid-siwe-message", detail);
+    static InvalidSiweMessage invalid(String detail) {
+        return new InvalidSiweMessage(detail);
     }
 }

@@ -4,10 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 /**
- * What a Sign-In with Ethereum message must say to be accepted here.
+ * What a Sign-In with Ethereum message must say to be accepted here ({@code wans.identity.wallet}).
  *
  * @param domain    the RFC 3986 authority asking for the sign-in (the web app's host and port)
  * @param uri       the origin the message's URI must be on
@@ -15,6 +13,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param nonceTtl  how long a nonce can wait to be used
  * @param clockSkew tolerance for the wallet's clock in Issued At and Not Before
  */
-@ConfigurationProperties("identity.wallet")
-record WalletSettings(String domain, URI uri, Set<Long> chainIds, Duration nonceTtl, Duration clockSkew) {
+public record WalletSettings(String domain, URI uri, Set<Long> chainIds, Duration nonceTtl, Duration clockSkew) {
 }

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.thewans.common.audit.AuditLog;
 import com.thewans.common.events.DomainEvents;
-import com.thewans.common.problem.WansException;
+import com.thewans.identity.account.AccountNotFound;
 import com.thewans.identity.account.AccountStateConflict;
 import com.thewans.identity.account.UserAccount;
 import com.thewans.identity.account.UserAccountRepository;
@@ -86,8 +85,7 @@ class WalletSignIn {
                         "This wallet signs in to another account already");
             }
             if (!users.existsById(userId)) {
-                throw new WansException(HttpStatus.NOT_FOUND, "account-not-found",
-                        "There is no account for this token");
+                throw new AccountNotFound();
             }
             Wallet linked = wallets.save(new Wallet(address, userId, clock.instant()));
             audit.record("identity.wallet_linked", userId.toString(), Map.of("address", address));
@@ -161,7 +159,7 @@ class WalletSignIn {
         return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
-    private static WansException refused(String detail) {
-        return new WansException(HttpStatus.UNAUTHORIZED, "wallet-sign-in-refused", detail);
+    private static WalletSignInRefused refused(String detail) {
+        return new WalletSignInRefused(detail);
     }
 }

@@ -2,11 +2,12 @@ package com.thewans.identity.web;
 
 import java.time.Duration;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 import com.thewans.common.problem.WansException;
 
-/** Too many attempts; answered as 429 with Retry-After (see {@link IdentityProblemAdvice}). */
+/** Too many attempts: a 429 whose Retry-After header (and {@code retryAfterSeconds}) says when to come back. */
 public class Throttled extends WansException {
 
     private final Duration retryAfter;
@@ -15,6 +16,7 @@ public class Throttled extends WansException {
         super(HttpStatus.TOO_MANY_REQUESTS, code, detail);
         this.retryAfter = retryAfter.isNegative() || retryAfter.isZero() ? Duration.ofSeconds(1) : retryAfter;
         with("retryAfterSeconds", retryAfterSeconds());
+        header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds()));
     }
 
     public long retryAfterSeconds() {

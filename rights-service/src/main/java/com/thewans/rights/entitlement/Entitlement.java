@@ -8,16 +8,22 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
 
 /**
  * One user's right to watch one film (or, for a subscription, every film in an SVOD window) from
  * validFrom until validUntil (open-ended when null). A rental is valid until its start-by time
- * and, once playback starts, for its watch hours from then.
+ * and, once playback starts, for its watch hours from then. Its id is chosen here, so it says
+ * itself whether it is new: saving a grant is an insert, not a merge that reads it first.
  */
 @Entity
 @Table(name = "entitlements")
-public class Entitlement {
+public class Entitlement implements Persistable<UUID> {
 
     enum Source { PAYMENT, ADMIN }
 
@@ -82,6 +88,9 @@ public class Entitlement {
     @Column(name = "revoke_reason")
     private String revokeReason;
 
+    @Transient
+    private boolean grantedNow;
+
     protected Entitlement() {
     }
 
@@ -89,6 +98,7 @@ public class Entitlement {
             Instant validUntil, String grantedBy, String note, Instant now) {
         Entitlement e = new Entitlement();
         e.id = UUID.randomUUID();
+        e.grantedNow = true;
         e.userId = userId;
         e.kind = kind;
         e.source = Source.ADMIN;
@@ -121,6 +131,22 @@ public class Entitlement {
     /** Ownership-like rights hold for one film whatever windows are open. */
     boolean coversFilmDirectly() {
         return kind != EntitlementKind.SUBSCRIPTION;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return grantedNow;
+    }
+
+    @PostPersist
+    @PostLoad
+    void stored() {
+        grantedNow = false;
     }
 
     public UUID id() { return id; }

@@ -1,6 +1,5 @@
 package com.thewans.rights.entitlement;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,18 +10,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.thewans.common.audit.AuditLog;
+import com.thewans.common.problem.InvalidField;
+import com.thewans.common.web.PageOf;
 import com.thewans.rights.availability.Availability;
 import com.thewans.rights.availability.AvailabilityRules;
-import com.thewans.rights.web.InvalidField;
-import com.thewans.rights.web.PageOf;
 import com.thewans.rights.window.ReleaseWindow;
 import com.thewans.rights.window.ReleaseWindowRepository;
 import com.thewans.rights.window.TerritoryScope;
@@ -40,17 +37,17 @@ public class EntitlementService {
     private final ReleaseWindowRepository windows;
     private final EntitlementEvents events;
     private final AuditLog audit;
-    private final JdbcTemplate jdbc;
+    private final EntitlementLedger ledger;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     EntitlementService(EntitlementRepository entitlements, ReleaseWindowRepository windows, EntitlementEvents events,
-            AuditLog audit, JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+            AuditLog audit, EntitlementLedger ledger, PlatformTransactionManager transactionManager, Clock clock) {
         this.entitlements = entitlements;
         this.windows = windows;
         this.events = events;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.ledger = ledger;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -143,28 +140,20 @@ public class EntitlementService {
     }
 
     public PageOf<EntitlementView> of(UUID userId, int page, int size) {
-        if (page < 0 || page > 10_000) {
-            throw new InvalidField("page", "must be between 0 and 10000");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidField("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
         Instant now = clock.instant();
-        return PageOf.of(entitlements.findByUserId(userId, PageRequest.of(page, size,
+        return PageOf.of(entitlements.findByUserId(userId, PageOf.request(page, size, MAX_PAGE_SIZE,
                 Sort.by(Sort.Direction.DESC, "grantedAt").and(Sort.by("id")))), e -> EntitlementView.of(e, now));
     }
 
     /**
      * Playback reports the first play of a rental: from now the viewer has its watch hours. Only
-     * the first report counts (a conditional update), later ones return the rental unchanged.
+     * the first report counts ({@link EntitlementLedger#startWatching}), later ones return the
+     * rental unchanged.
      */
     public EntitlementView started(UUID id) {
         return transactions.execute(status -> {
             Instant now = clock.instant();
-            jdbc.update("""
-                    update entitlements set started_at = ?, valid_until = ?::timestamptz + watch_hours * interval '1 hour'
-                    where id = ? and kind = 'RENTAL' and status = 'ACTIVE' and started_at is null and start_by > ?""",
-                    Timestamp.from(now), Timestamp.from(now), id, Timestamp.from(now));
+            ledger.startWatching(id, now);
             Entitlement e = entitlements.findById(id).orElseThrow(() -> new EntitlementNotFound(id));
             if (e.status() == Entitlement.Status.REVOKED) {
                 throw new EntitlementConflict(id, "entitlement-revoked", "The entitlement was revoked ("
@@ -234,8 +223,7 @@ public class EntitlementService {
             entitlements.flush();
             audit.record("entitlement.revoked", "user:" + e.userId(), Map.of("entitlementId", id, "reason",
                     reason.strip()));
-            events.revoked(new EntitlementEvents.Revoked(e.id(), e.userId(), e.kind(), e.filmId(), e.transactionId(),
-                    reason.strip()));
+            events.revoked(e);
             return EntitlementView.of(e, now);
         });
     }

@@ -1,6 +1,5 @@
 package com.thewans.rights.entitlement;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,8 +7,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import com.thewans.rights.window.PpvEvent;
@@ -19,9 +16,9 @@ import com.thewans.rights.window.RentalTerms;
 import com.thewans.rights.window.WindowType;
 
 /**
- * Turns captured and refunded payments into entitlements. One entitlement per transaction: the
- * insert is ON CONFLICT (transaction_id) DO NOTHING, so a payment announced twice (two event ids,
- * or the same event delivered concurrently) grants once and announces the grant once.
+ * Turns captured and refunded payments into entitlements: what a payment entitles to, from its
+ * kind and window; the guarded writes are {@link EntitlementLedger}'s, so a payment announced twice
+ * (two event ids, or the same event delivered concurrently) grants once and announces the grant once.
  */
 @Component
 class PaymentGrants {
@@ -30,28 +27,21 @@ class PaymentGrants {
     // a PPV ticket for a window that no longer says when its event is: a day from payment
     private static final Duration PPV_FALLBACK = Duration.ofHours(24);
 
-    /** payment.succeeded data, our own small view of it (tolerant reader). */
-    record PaymentSucceeded(UUID transactionId, UUID userId, EntitlementKind kind, UUID filmId, UUID windowId,
-            UUID subscriptionId, Instant periodEnd, Instant paidAt) {
-    }
-
-    private final JdbcTemplate jdbc;
+    private final EntitlementLedger ledger;
     private final ReleaseWindowRepository windows;
     private final EntitlementEvents events;
 
-    PaymentGrants(JdbcTemplate jdbc, ReleaseWindowRepository windows, EntitlementEvents events) {
-        this.jdbc = jdbc;
+    PaymentGrants(EntitlementLedger ledger, ReleaseWindowRepository windows, EntitlementEvents events) {
+        this.ledger = ledger;
         this.windows = windows;
         this.events = events;
     }
 
     /** Must run inside a transaction (the event handler's). Returns whether this call granted. */
-    boolean grant(PaymentSucceeded payment) {
-        lockTransaction(payment.transactionId());
-        boolean refunded = !jdbc.queryForList("select 1 from refunded_payments where transaction_id = ?",
-                Integer.class, payment.transactionId()).isEmpty();
+    boolean grant(PaymentSucceeded payment, Instant paidAt) {
+        ledger.lockPayment(payment.transactionId());
+        boolean refunded = ledger.wasRefunded(payment.transactionId());
         ReleaseWindow window = payment.windowId() == null ? null : windows.findById(payment.windowId()).orElse(null);
-        Instant paidAt = payment.paidAt();
         Instant validFrom = paidAt;
         Instant validUntil = null;
         Instant startBy = null;
@@ -92,18 +82,10 @@ class PaymentGrants {
         }
         UUID filmId = payment.kind() == EntitlementKind.SUBSCRIPTION ? null : payment.filmId();
         UUID id = UUID.randomUUID();
-        // a payment refunded before its grant arrived is recorded, revoked, and never announced
-        List<UUID> inserted = jdbc.queryForList("""
-                insert into entitlements (id, user_id, kind, source, status, film_id, window_id, transaction_id,
-                    subscription_id, valid_from, valid_until, start_by, watch_hours, granted_at, granted_by,
-                    revoked_at, revoke_reason)
-                values (?, ?, ?, 'PAYMENT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'payment-service', ?, ?)
-                on conflict (transaction_id) do nothing
-                returning id""", UUID.class,
-                id, payment.userId(), payment.kind().name(), refunded ? "REVOKED" : "ACTIVE", filmId,
-                payment.windowId(), payment.transactionId(), payment.subscriptionId(), ts(validFrom), ts(validUntil),
-                ts(startBy), watchHours, ts(paidAt), refunded ? ts(paidAt) : null, refunded ? "REFUNDED" : null);
-        if (inserted.isEmpty()) {
+        boolean inserted = ledger.grantForPayment(new EntitlementLedger.PaymentGrant(id, payment.userId(),
+                payment.kind(), filmId, payment.windowId(), payment.transactionId(), payment.subscriptionId(),
+                validFrom, validUntil, startBy, watchHours, paidAt), refunded);
+        if (!inserted) {
             log.info("Payment {} was already granted", payment.transactionId());
             return false;
         }
@@ -111,36 +93,17 @@ class PaymentGrants {
             log.info("Payment {} was refunded before its grant arrived; recorded as revoked", payment.transactionId());
             return false;
         }
-        events.granted(new EntitlementEvents.Granted(id, payment.userId(), payment.kind(), "PAYMENT", filmId,
-                payment.windowId(), payment.transactionId(), payment.subscriptionId(), validFrom, validUntil,
+        events.granted(new EntitlementEvents.EntitlementGranted(id, payment.userId(), payment.kind(), "PAYMENT",
+                filmId, payment.windowId(), payment.transactionId(), payment.subscriptionId(), validFrom, validUntil,
                 startBy));
         return true;
     }
 
     /** Revokes what the refunded payment granted; returns how many entitlements it revoked. */
     int revoke(UUID transactionId, Instant refundedAt) {
-        lockTransaction(transactionId);
-        jdbc.update("insert into refunded_payments (transaction_id, refunded_at) values (?, ?) on conflict do nothing",
-                transactionId, ts(refundedAt));
-        List<EntitlementEvents.Revoked> revoked = jdbc.query("""
-                update entitlements set status = 'REVOKED', revoked_at = ?, revoke_reason = 'REFUNDED'
-                where transaction_id = ? and status = 'ACTIVE'
-                returning id, user_id, kind, film_id, transaction_id""",
-                (rs, i) -> new EntitlementEvents.Revoked(rs.getObject("id", UUID.class),
-                        rs.getObject("user_id", UUID.class), EntitlementKind.valueOf(rs.getString("kind")),
-                        rs.getObject("film_id", UUID.class), rs.getObject("transaction_id", UUID.class), "REFUNDED"),
-                ts(refundedAt), transactionId);
+        ledger.lockPayment(transactionId);
+        List<EntitlementEvents.EntitlementRevoked> revoked = ledger.revokeForRefund(transactionId, refundedAt);
         revoked.forEach(events::revoked);
         return revoked.size();
-    }
-
-    /** Grant and refund of one payment take turns, so neither misses the other's uncommitted row. */
-    private void lockTransaction(UUID transactionId) {
-        jdbc.query("select pg_advisory_xact_lock(?)", (RowCallbackHandler) rs -> { },
-                transactionId.getMostSignificantBits() ^ transactionId.getLeastSignificantBits());
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 }

@@ -1,7 +1,5 @@
 package com.thewans.rights.web;
 
-import java.time.Clock;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -20,11 +18,5 @@ class RightsEndpoints {
         return rules -> rules
                 .requestMatchers(HttpMethod.GET, "/api/availability/**").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/availability/bulk").permitAll();
-    }
-
-    /** One clock for every time rule, so tests move time instead of sleeping. */
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

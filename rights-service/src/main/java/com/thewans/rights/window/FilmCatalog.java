@@ -25,7 +25,7 @@ class FilmCatalog {
         this.catalog = clients.forService("catalog");
     }
 
-    /** The film, or a 422 when the catalog does not know it; a catalog that is down is a 503. */
+    /** The film, or a 404 {@code film-not-found} when the catalog does not know it; a catalog that is down is a 503. */
     CatalogFilm require(UUID filmId) {
         try {
             CatalogFilm film = catalog.get("/api/films/{id}", CatalogFilm.class, filmId);

@@ -6,11 +6,11 @@ import org.springframework.http.HttpStatus;
 
 import com.thewans.common.problem.WansException;
 
-/** The catalog does not know the film a window was asked for. */
+/** The catalog does not know the film (404 wherever it is named: path or body, as catalog itself answers). */
 class FilmNotFound extends WansException {
 
     FilmNotFound(UUID filmId) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, "film-not-found", "The catalog has no film " + filmId);
+        super(HttpStatus.NOT_FOUND, "film-not-found", "The catalog has no film " + filmId);
         with("filmId", filmId);
     }
 }

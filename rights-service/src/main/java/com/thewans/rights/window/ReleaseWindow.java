@@ -18,18 +18,27 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.MapKeyEnumerated;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.springframework.data.domain.Persistable;
 
-import com.thewans.rights.web.InvalidField;
+import com.thewans.common.problem.InvalidField;
 
-/** A release window of one film: its type, where and when it applies, and what it sells on which terms. */
+/**
+ * A release window of one film: its type, where and when it applies, and what it sells on which terms.
+ * Its id is chosen here, so it says itself whether it is new ({@link Persistable}): saving a new
+ * window is then an insert, not a merge, whose copy of the prices would move the version on
+ * before the create had answered it.
+ */
 @Entity
 @Table(name = "windows")
-public class ReleaseWindow {
+public class ReleaseWindow implements Persistable<UUID> {
 
     @Id
     private UUID id;
@@ -103,6 +112,9 @@ public class ReleaseWindow {
     @Column(name = "amount", nullable = false)
     private Map<Currency, Long> prices = new HashMap<>();
 
+    @Transient
+    private boolean scheduledNow;
+
     protected ReleaseWindow() {
     }
 
@@ -110,6 +122,7 @@ public class ReleaseWindow {
             RelativeStart anchor, Instant endsAt, boolean exclusive, WindowTerms terms, Instant now) {
         ReleaseWindow window = new ReleaseWindow();
         window.id = UUID.randomUUID();
+        window.scheduledNow = true;
         window.filmId = filmId;
         window.type = type;
         window.status = WindowStatus.SCHEDULED;
@@ -237,6 +250,22 @@ public class ReleaseWindow {
 
     public UUID id() {
         return id;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return scheduledNow;
+    }
+
+    @PostPersist
+    @PostLoad
+    void stored() {
+        scheduledNow = false;
     }
 
     public UUID filmId() {

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.thewans.rights.web.InvalidField;
+import com.thewans.common.problem.InvalidField;
 
 /**
  * Where a window applies: a list of territories, or the whole world minus some. Codes are

@@ -16,10 +16,17 @@ public class WindowEvents {
     public static final String UPDATED = "window.updated";
     public static final String CLOSED = "window.closed";
 
-    record WindowState(UUID windowId, UUID filmId, WindowType type, boolean worldwide, List<String> territories,
+    /** A window opened on its start: where and until when it now applies. */
+    record WindowOpened(UUID windowId, UUID filmId, WindowType type, boolean worldwide, List<String> territories,
             List<String> excludedTerritories, Instant startsAt, Instant endsAt) {
     }
 
+    /** An open window was edited: its new state, the same fields as {@link WindowOpened}. */
+    record WindowUpdated(UUID windowId, UUID filmId, WindowType type, boolean worldwide, List<String> territories,
+            List<String> excludedTerritories, Instant startsAt, Instant endsAt) {
+    }
+
+    /** An open window ended: EXPIRED on its own end, or CANCELLED by an admin. */
     record WindowClosed(UUID windowId, UUID filmId, WindowType type, String reason) {
     }
 
@@ -29,21 +36,21 @@ public class WindowEvents {
         this.events = events;
     }
 
-    void opened(WindowState state) {
-        events.publish(OPENED, state);
+    void opened(WindowOpened opened) {
+        events.publish(OPENED, opened);
     }
 
-    void updated(ReleaseWindow window) {
-        events.publish(UPDATED, state(window));
-    }
-
-    void closed(UUID windowId, UUID filmId, WindowType type, String reason) {
-        events.publish(CLOSED, new WindowClosed(windowId, filmId, type, reason));
-    }
-
-    static WindowState state(ReleaseWindow w) {
+    void updated(ReleaseWindow w) {
         TerritoryScope scope = w.scope();
-        return new WindowState(w.id(), w.filmId(), w.type(), scope.worldwide(), scope.sortedTerritories(),
-                scope.sortedExcluded(), w.startsAt(), w.endsAt());
+        events.publish(UPDATED, new WindowUpdated(w.id(), w.filmId(), w.type(), scope.worldwide(),
+                scope.sortedTerritories(), scope.sortedExcluded(), w.startsAt(), w.endsAt()));
+    }
+
+    void closed(WindowClosed closed) {
+        events.publish(CLOSED, closed);
+    }
+
+    void cancelled(ReleaseWindow w) {
+        closed(new WindowClosed(w.id(), w.filmId(), w.type(), "CANCELLED"));
     }
 }

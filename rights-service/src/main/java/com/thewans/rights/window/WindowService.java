@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
@@ -23,9 +22,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.thewans.common.audit.AuditLog;
-import com.thewans.common.problem.WansException;
+import com.thewans.common.problem.InvalidField;
 import com.thewans.common.security.CurrentUser;
-import com.thewans.rights.web.InvalidField;
+import com.thewans.common.web.EntityTags;
 
 /**
  * Creates, changes and cancels release windows. Every change of a film's windows runs under a
@@ -78,6 +77,8 @@ public class WindowService {
             window.checkConsistent();
             requireNoConflict(window, windows.findAllOfFilm(request.filmId()));
             windows.save(window);
+            // written before answering, so the answer's version (its ETag) is the one stored
+            windows.flush();
             audit.record("window.created", target(window), Map.of("filmId", window.filmId(), "type", window.type(),
                     "startsAt", window.startsAt().toString()));
             publisher.publishEvent(new WindowsChanged(Set.of(window.filmId())));
@@ -85,7 +86,8 @@ public class WindowService {
         });
     }
 
-    public WindowView update(UUID windowId, long expectedVersion, UpdateWindowRequest request) {
+    /** Changes the window if {@code ifMatch} names its current version (412 otherwise). */
+    public WindowView update(UUID windowId, EntityTags.IfMatch ifMatch, UpdateWindowRequest request) {
         if (request.startsAt() != null && request.startsRelativeTo() != null) {
             throw new InvalidField("startsAt", "send either startsAt or startsRelativeTo, not both");
         }
@@ -98,9 +100,8 @@ public class WindowService {
             List<ReleaseWindow> ofFilm = windows.findAllOfFilm(filmId);
             ReleaseWindow window = ofFilm.stream().filter(w -> w.id().equals(windowId)).findFirst()
                     .orElseThrow(() -> new WindowNotFound(windowId));
-            if (window.version() != expectedVersion) {
-                throw VersionPrecondition.stale(window.version());
-            }
+            ifMatch.check(window.version());
+            long readVersion = window.version();
             window.ensureEditable();
             boolean wasOpen = window.status() == WindowStatus.ACTIVE;
             Instant previousStart = window.startsAt();
@@ -119,7 +120,7 @@ public class WindowService {
             // flush now so a concurrent change surfaces as a version conflict inside this request
             windows.flush();
             Map<String, Object> details = new LinkedHashMap<>();
-            details.put("version", expectedVersion);
+            details.put("version", readVersion);
             details.put("change", request);
             details.put("movedDependents", moved.stream().map(ReleaseWindow::id).toList());
             audit.record("window.updated", target(window), details);
@@ -140,7 +141,7 @@ public class WindowService {
             windows.flush();
             audit.record("window.cancelled", target(window), Map.of("reason", reason, "wasOpen", wasOpen));
             if (wasOpen) {
-                events.closed(window.id(), window.filmId(), window.type(), "CANCELLED");
+                events.cancelled(window);
             }
             publisher.publishEvent(new WindowsChanged(Set.of(filmId)));
             return WindowView.of(window);
@@ -156,8 +157,7 @@ public class WindowService {
         if (!caller.isAdmin()) {
             FilmCatalog.CatalogFilm film = catalog.require(filmId);
             if (!caller.userId().equals(film.creatorId())) {
-                throw new WansException(HttpStatus.FORBIDDEN,
-                        "forbidden", "Only the film's creator or an admin may see its windows");
+                throw new NotFilmOwner(filmId);
             }
         }
         return windows.findAllOfFilm(filmId).stream()

@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import com.thewans.rights.web.InvalidField;
+import com.thewans.common.problem.InvalidField;
 
 /** What a window sells and on which terms; which terms a type takes is checked here. */
 record WindowTerms(Map<Currency, Long> prices, RentalTerms rental, PpvEvent ppv, Integer editionSize) {

@@ -13,9 +13,9 @@ import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.thewans.testkit.TestHttp;
 import com.thewans.rights.RightsTestSupport;
 import com.thewans.rights.window.WindowLifecycle;
+import com.thewans.testkit.TestHttp;
 
 import jakarta.persistence.EntityManagerFactory;
 import tools.jackson.databind.JsonNode;

@@ -1,6 +1,7 @@
 package com.thewans.rights.entitlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -17,13 +18,16 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.thewans.common.audit.AuditLog;
+import com.thewans.common.events.EventEnvelope;
+import com.thewans.common.events.EventHandler;
 import com.thewans.common.events.EventLog;
-import com.thewans.testkit.TestHttp;
 import com.thewans.rights.RightsTestSupport;
+import com.thewans.testkit.TestHttp;
 
 import tools.jackson.databind.JsonNode;
 
@@ -40,6 +44,14 @@ class EntitlementTest extends RightsTestSupport {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    @Qualifier("paymentSucceededHandler")
+    EventHandler paymentSucceeded;
+
+    @Autowired
+    @Qualifier("paymentRefundedHandler")
+    EventHandler paymentRefunded;
 
     @Test
     void aPaidRentalFollowsTheTvodWindowsTermsFromPaymentToFirstPlayToTheEnd() {
@@ -125,8 +137,8 @@ class EntitlementTest extends RightsTestSupport {
         UUID filmId = catalog.film();
         UUID viewer = UUID.randomUUID();
         UUID transactionId = UUID.randomUUID();
-        PaymentGrants.PaymentSucceeded payment = new PaymentGrants.PaymentSucceeded(transactionId, viewer,
-                EntitlementKind.COLLECTOR, filmId, null, null, null, now);
+        PaymentSucceeded payment = new PaymentSucceeded(transactionId, viewer,
+                EntitlementKind.COLLECTOR, filmId, null, null, null);
         TransactionTemplate tx = new TransactionTemplate(transactions);
         int deliveries = 4;
         ExecutorService pool = Executors.newFixedThreadPool(deliveries);
@@ -135,7 +147,7 @@ class EntitlementTest extends RightsTestSupport {
         for (int i = 0; i < deliveries; i++) {
             results.add(pool.submit(() -> {
                 go.await();
-                return tx.execute(status -> grants.grant(payment));
+                return tx.execute(status -> grants.grant(payment, now));
             }));
         }
         go.countDown();
@@ -179,8 +191,8 @@ class EntitlementTest extends RightsTestSupport {
         UUID transactionId = UUID.randomUUID();
         TransactionTemplate tx = new TransactionTemplate(transactions);
         tx.executeWithoutResult(status -> grants.revoke(transactionId, now));
-        Boolean granted = tx.execute(status -> grants.grant(new PaymentGrants.PaymentSucceeded(transactionId, viewer,
-                EntitlementKind.PURCHASE, filmId, null, null, null, now)));
+        Boolean granted = tx.execute(status -> grants.grant(new PaymentSucceeded(transactionId, viewer,
+                EntitlementKind.PURCHASE, filmId, null, null, null), now));
 
         assertThat(granted).isFalse();
         assertThat(jdbc.queryForObject("select status from entitlements where transaction_id = ?", String.class,
@@ -197,8 +209,8 @@ class EntitlementTest extends RightsTestSupport {
         UUID svod = id(window(svodFor(filmId, "[\"PG\"]", now.minus(Duration.ofDays(1)), null)));
         window(worldwide(rentalOnlyFilm, "TVOD", "[]", now.minus(Duration.ofDays(1)), null, TVOD_PRICES));
         Instant periodEnd = now.plus(Duration.ofDays(30));
-        grant(new PaymentGrants.PaymentSucceeded(UUID.randomUUID(), subscriber, EntitlementKind.SUBSCRIPTION, null,
-                null, UUID.randomUUID(), periodEnd, now));
+        grant(new PaymentSucceeded(UUID.randomUUID(), subscriber, EntitlementKind.SUBSCRIPTION, null,
+                null, UUID.randomUUID(), periodEnd));
 
         JsonNode pg = check(subscriber, filmId, "PG");
         assertThat(pg.get("allowed").asBoolean()).isTrue();
@@ -229,8 +241,8 @@ class EntitlementTest extends RightsTestSupport {
         assertThat(free.get("windowId").asString()).isEqualTo(avod.toString());
 
         UUID buyer = UUID.randomUUID();
-        grant(new PaymentGrants.PaymentSucceeded(UUID.randomUUID(), buyer, EntitlementKind.PURCHASE, filmId, null,
-                null, null, now));
+        grant(new PaymentSucceeded(UUID.randomUUID(), buyer, EntitlementKind.PURCHASE, filmId, null,
+                null, null));
         JsonNode owned = check(buyer, filmId, "WS");
         assertThat(owned.get("via").asString()).isEqualTo("PURCHASE");
         assertThat(owned.get("withAds").asBoolean()).isFalse();
@@ -246,8 +258,8 @@ class EntitlementTest extends RightsTestSupport {
                 {"filmId":"%s","type":"PPV","territories":["PG"],"startsAt":"%s","endsAt":"%s",
                  "prices":[{"currency":"PGK","amount":2500}],"ppv":{"eventStartsAt":"%s","durationMinutes":120}}"""
                 .formatted(filmId, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(2)), event)));
-        grant(new PaymentGrants.PaymentSucceeded(UUID.randomUUID(), viewer, EntitlementKind.PPV_TICKET, filmId, ppv,
-                null, null, now));
+        grant(new PaymentSucceeded(UUID.randomUUID(), viewer, EntitlementKind.PPV_TICKET, filmId, ppv,
+                null, null));
 
         assertThat(reasonCodes(check(viewer, filmId, "PG"))).contains("PPV_NOT_STARTED");
         clock.set(event.plus(Duration.ofMinutes(30)));
@@ -300,8 +312,8 @@ class EntitlementTest extends RightsTestSupport {
         UUID filmId = catalog.film();
         UUID viewer = UUID.randomUUID();
         UUID other = UUID.randomUUID();
-        grant(new PaymentGrants.PaymentSucceeded(UUID.randomUUID(), viewer, EntitlementKind.PURCHASE, filmId, null,
-                null, null, now));
+        grant(new PaymentSucceeded(UUID.randomUUID(), viewer, EntitlementKind.PURCHASE, filmId, null,
+                null, null));
 
         assertThat(get("/api/entitlements/check?filmId=" + filmId + "&territory=PG&userId=" + viewer,
                 viewerToken(other)).status()).isEqualTo(403);
@@ -375,14 +387,41 @@ class EntitlementTest extends RightsTestSupport {
                 .isPositive();
     }
 
+    @Test
+    void paymentsWithoutTheirTransactionOrPayerAreRefusedAndMembersRightsDoesNotReadAreIgnored() {
+        UUID viewer = UUID.randomUUID();
+        UUID filmId = catalog.film();
+        for (String member : List.of("transactionId", "userId", "kind")) {
+            Map<String, Object> data = payment(UUID.randomUUID(), viewer, "PURCHASE", filmId, null, null, null);
+            data.remove(member);
+            assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(
+                    status -> paymentSucceeded.handle(envelope("payment.succeeded", data))))
+                    .as("without " + member).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(
+                status -> paymentRefunded.handle(envelope("payment.refunded", Map.of("userId", viewer.toString())))))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        UUID transactionId = UUID.randomUUID();
+        Map<String, Object> data = payment(transactionId, viewer, "PURCHASE", filmId, null, null, null);
+        data.put("couponCode", "PACIFIC10");
+        new TransactionTemplate(transactions).executeWithoutResult(
+                status -> paymentSucceeded.handle(envelope("payment.succeeded", data)));
+        assertThat(events(EntitlementEvents.GRANTED, "transactionId", transactionId)).hasSize(1);
+    }
+
+    private EventEnvelope envelope(String type, Map<String, Object> data) {
+        return new EventEnvelope(UUID.randomUUID(), type, clock.instant(), "payment-service", 1, JSON.valueToTree(data));
+    }
+
     private String festival(UUID filmId, Instant end) {
         return """
                 {"filmId":"%s","type":"FESTIVAL","territories":["PG","FJ"],"startsAt":"%s","endsAt":"%s"}"""
                 .formatted(filmId, now.minus(Duration.ofDays(1)), end);
     }
 
-    private void grant(PaymentGrants.PaymentSucceeded payment) {
-        Boolean granted = new TransactionTemplate(transactions).execute(status -> grants.grant(payment));
+    private void grant(PaymentSucceeded payment) {
+        Boolean granted = new TransactionTemplate(transactions).execute(status -> grants.grant(payment, now));
         assertThat(granted).isTrue();
     }
 

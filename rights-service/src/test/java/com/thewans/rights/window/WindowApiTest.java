@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.thewans.common.audit.AuditLog;
+import com.thewans.rights.RightsTestSupport;
 import com.thewans.testkit.TestHttp;
 import com.thewans.testkit.TestTokens;
-import com.thewans.rights.RightsTestSupport;
 
 import tools.jackson.databind.JsonNode;
 
@@ -96,9 +96,10 @@ class WindowApiTest extends RightsTestSupport {
     }
 
     @Test
-    void aFilmTheCatalogDoesNotKnowIsUnprocessableAndACatalogThatIsDownIsUnavailable() {
+    void aFilmTheCatalogDoesNotKnowIsNotFoundAndACatalogThatIsDownIsUnavailable() {
         TestHttp.Response unknown = post("/api/windows", svodFor(UUID.randomUUID(), "[\"PG\"]", now, null), admin);
-        assertThat(unknown.status()).isEqualTo(422);
+        // issue 17: one meaning per problem, an unknown film is 404 here as in catalog (it was 422)
+        assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("code").asString()).isEqualTo("film-not-found");
 
         catalog.down(true);
@@ -250,6 +251,64 @@ class WindowApiTest extends RightsTestSupport {
                 .contains("window.updated");
         // a scheduled window's change is not announced; only open windows are
         assertThat(events(WindowEvents.UPDATED, "windowId", windowId)).isEmpty();
+    }
+
+    @Test
+    void aPricedWindowAnswersTheVersionItIsStoredWithSoItsETagCanBeUsedAtOnce() {
+        UUID filmId = catalog.film();
+        TestHttp.Response created = post("/api/windows", worldwide(filmId, "TVOD", "[]", now.plus(Duration.ofDays(1)),
+                null, TVOD_PRICES), admin);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        UUID windowId = id(created.json());
+        TestHttp.Response read = get("/api/windows/" + windowId, admin);
+        assertThat(created.header("ETag")).isEqualTo("\"0\"").isEqualTo(read.header("ETag"));
+        assertThat(created.json().get("version").asLong()).isEqualTo(read.json().get("version").asLong());
+
+        TestHttp.Response changed = patch("/api/windows/" + windowId, "{\"exclusive\":true}", created.header("ETag"));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    }
+
+    @Test
+    void everyChangeAnswersTheETagAFollowingReadGivesAndTheNextChangeCanUseIt() {
+        UUID filmId = catalog.film();
+        JsonNode created = window(worldwide(filmId, "PVOD", "[]", now.plus(Duration.ofDays(1)), null,
+                "\"prices\":[{\"currency\":\"PGK\",\"amount\":4900}]"));
+        String etag = get("/api/windows/" + id(created), admin).header("ETag");
+
+        TestHttp.Response repriced = patch("/api/windows/" + id(created),
+                "{\"prices\":[{\"currency\":\"PGK\",\"amount\":3900},{\"currency\":\"USD\",\"amount\":1199}]}",
+                etag);
+        assertThat(repriced.status()).as(repriced.body()).isEqualTo(200);
+        assertThat(repriced.header("ETag")).isNotEqualTo(etag)
+                .isEqualTo(get("/api/windows/" + id(created), admin).header("ETag"));
+        TestHttp.Response widened = patch("/api/windows/" + id(created), "{\"excludedTerritories\":[\"AU\"]}",
+                repriced.header("ETag"));
+        assertThat(widened.status()).as(widened.body()).isEqualTo(200);
+        assertThat(widened.header("ETag")).isEqualTo(get("/api/windows/" + id(created), admin).header("ETag"));
+
+        TestHttp.Response cancelled = post("/api/windows/" + id(created) + "/cancel", "{\"reason\":\"re-cut\"}",
+                admin);
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.header("ETag")).isNotEqualTo(widened.header("ETag"))
+                .isEqualTo(get("/api/windows/" + id(created), admin).header("ETag"));
+        // the cancelled window's current version is accepted; the window itself no longer changes
+        assertProblem(patch("/api/windows/" + id(created), "{\"exclusive\":true}", cancelled.header("ETag")), 409,
+                "window-not-editable");
+    }
+
+    @Test
+    void anIfMatchThatIsNoTagWeHandedOutIsAVersionMismatch() {
+        UUID windowId = id(window(svodFor(catalog.film(), "[\"PG\"]", now.plus(Duration.ofDays(1)), null)));
+        TestHttp.Response garbage = patch("/api/windows/" + windowId, "{\"exclusive\":true}", "\"three\"");
+        assertProblem(garbage, 412, "version-mismatch");
+        assertThat(garbage.json().get("currentVersion").asLong()).isZero();
+        assertThat(patch("/api/windows/" + windowId, "{\"exclusive\":true}", "W/\"0\"").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aCreatorAskingForTheWindowsOfAFilmCatalogDoesNotKnowGetsFilmNotFound() {
+        assertProblem(get("/api/windows/film/" + UUID.randomUUID(), TestTokens.creator(UUID.randomUUID())), 404,
+                "film-not-found");
     }
 
     @Test

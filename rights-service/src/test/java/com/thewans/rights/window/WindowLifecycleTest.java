@@ -18,8 +18,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.thewans.testkit.TestHttp;
 import com.thewans.rights.RightsTestSupport;
+import com.thewans.testkit.TestHttp;
 
 import tools.jackson.databind.JsonNode;
 
@@ -30,6 +30,9 @@ class WindowLifecycleTest extends RightsTestSupport {
 
     @Autowired
     WindowEvents windowEvents;
+
+    @Autowired
+    WindowTransitions transitions;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -95,9 +98,9 @@ class WindowLifecycleTest extends RightsTestSupport {
                     now.plus(Duration.ofMinutes(20))))));
         }
         // two independent schedulers, as two running instances of the service would have
-        WindowLifecycle first = new WindowLifecycle(jdbc, new TransactionTemplate(transactions), windowEvents,
+        WindowLifecycle first = new WindowLifecycle(transitions, new TransactionTemplate(transactions), windowEvents,
                 publisher, clock);
-        WindowLifecycle second = new WindowLifecycle(jdbc, new TransactionTemplate(transactions), windowEvents,
+        WindowLifecycle second = new WindowLifecycle(transitions, new TransactionTemplate(transactions), windowEvents,
                 publisher, clock);
 
         clock.set(now.plus(Duration.ofMinutes(10)));

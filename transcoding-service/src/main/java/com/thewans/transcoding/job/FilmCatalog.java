@@ -2,13 +2,11 @@ package com.thewans.transcoding.job;
 
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.thewans.common.client.ServiceClient;
 import com.thewans.common.client.ServiceClients;
-import com.thewans.common.problem.WansException;
 import com.thewans.common.security.CurrentUser;
 import com.thewans.common.security.Role;
 
@@ -32,15 +30,12 @@ public class FilmCatalog {
     /** Refuses unless the caller is an admin or the creator who owns the film; answers the owner. */
     public UUID requireCanTranscode(CurrentUser user, UUID filmId) {
         if (!user.isAdmin() && !user.has(Role.CREATOR)) {
-            throw new WansException(HttpStatus.FORBIDDEN, "forbidden", "Only creators and admins transcode films");
+            throw new CreatorsOnly();
         }
         CatalogFilm film = catalog.find("/api/films/{id}", CatalogFilm.class, filmId)
-                .orElseThrow(() -> new WansException(HttpStatus.NOT_FOUND, "film-not-found",
-                        "There is no film " + filmId).with("filmId", filmId));
+                .orElseThrow(() -> new FilmNotFound(filmId));
         if (!user.isAdmin() && (film.creatorId() == null || !film.creatorId().equals(user.userId()))) {
-            throw new WansException(HttpStatus.FORBIDDEN, "not-film-owner",
-                    "Only the film's creator (or an admin) may upload and transcode its masters")
-                    .with("filmId", filmId);
+            throw new NotFilmOwner(filmId);
         }
         // an admin's job still belongs to the film's creator, who sees it and is told when it ends
         return film.creatorId() == null ? user.userId() : film.creatorId();

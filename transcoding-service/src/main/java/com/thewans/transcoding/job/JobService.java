@@ -4,21 +4,17 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.thewans.common.problem.WansException;
 import com.thewans.common.security.CurrentUser;
 import com.thewans.common.storage.ObjectStorage;
+import com.thewans.common.web.PageOf;
 import com.thewans.transcoding.TranscodeSettings;
 
 /** Starting, reading, cancelling and retrying jobs on behalf of creators and admins. */
 @Service
 public class JobService {
-
-    public record Page(List<JobView> items, int page, int size, long totalItems) {
-    }
 
     private final JobStore jobs;
     private final JobQueue queue;
@@ -40,13 +36,11 @@ public class JobService {
         UUID owner = catalog.requireCanTranscode(user, filmId);
         if (!user.isAdmin() && !sourceKey.startsWith(MasterKeys.filmPrefix(filmId))) {
             // creators name only masters uploaded for this film, never someone else's files
-            throw new WansException(HttpStatus.FORBIDDEN, "master-not-of-film",
-                    "Masters of this film are under " + MasterKeys.filmPrefix(filmId)).with("sourceKey", sourceKey);
+            throw new MasterNotOfFilm(filmId, sourceKey);
         }
         String bucket = storage.buckets().masters();
         if (!storage.exists(bucket, sourceKey)) {
-            throw new WansException(HttpStatus.UNPROCESSABLE_CONTENT, "master-not-found",
-                    "There is no master at that key; upload it first").with("sourceKey", sourceKey);
+            throw new MasterNotFound(sourceKey);
         }
         return create(filmId, owner, bucket, sourceKey, renditions);
     }
@@ -55,7 +49,7 @@ public class JobService {
     @Transactional
     public TranscodeJob create(UUID filmId, UUID creatorId, String bucket, String sourceKey, List<String> renditions) {
         UUID id = UUID.randomUUID();
-        if (!jobs.insertQueued(id, filmId, creatorId, bucket, sourceKey, renditions, settings.maxAttempts())) {
+        if (!jobs.queue(id, filmId, creatorId, bucket, sourceKey, renditions, settings.maxAttempts())) {
             throw new FilmAlreadyTranscoding(filmId, jobs.activeJobOf(filmId).orElse(null));
         }
         queue.enqueueAfterCommit(id);
@@ -77,11 +71,11 @@ public class JobService {
         return job;
     }
 
-    public Page list(CurrentUser user, UUID filmId, JobStatus status, int page, int size) {
+    public PageOf<JobView> list(CurrentUser user, UUID filmId, JobStatus status, int page, int size) {
         UUID creator = user.isAdmin() ? null : user.userId();
         List<JobView> items = jobs.list(creator, filmId, status, page, size).stream()
                 .map(j -> JobView.of(j, user.isAdmin())).toList();
-        return new Page(items, page, size, jobs.count(creator, filmId, status));
+        return PageOf.of(items, page, size, jobs.count(creator, filmId, status));
     }
 
     /** Cancels a queued or running job; its worker notices at its next heartbeat and kills FFmpeg. */
@@ -104,7 +98,7 @@ public class JobService {
         }
         boolean requeued;
         try {
-            requeued = jobs.requeue(jobId);
+            requeued = jobs.retry(jobId);
         } catch (DuplicateKeyException e) {
             // another start won the race since the check above; the transaction is spoilt, so no lookup
             throw new FilmAlreadyTranscoding(job.filmId(), null);

@@ -1,5 +1,8 @@
 package com.thewans.transcoding.job;
 
+import static com.thewans.common.db.SqlTimes.instant;
+import static com.thewans.common.db.SqlTimes.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,22 +13,26 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /**
- * The transcoding_jobs table. Every transition a worker makes is a conditional update on the job's
- * lease token and state: a worker that lost its lease (cancelled, or taken over after it stalled)
- * changes nothing, and a job reaches COMPLETED or FAILED at most once.
+ * The transcoding_jobs table, and the only place a job changes state: queue, claim (start, or
+ * reclaim after a lease ran out), heartbeat (progress), complete, fail, fail when exhausted,
+ * release, cancel, retry, and the external worker's take/progress, complete and fail. Each is one
+ * conditional update on the job's lease token and state: a worker that lost its lease (cancelled,
+ * or taken over after it stalled) changes nothing, and a job reaches COMPLETED or FAILED at most once.
  */
 @Repository
 public class JobStore {
 
-    static final String RUNNING_STATES = "('PROBING', 'TRANSCODING', 'PACKAGING', 'UPLOADING')";
-    static final String ACTIVE_STATES = "('QUEUED', 'PROBING', 'TRANSCODING', 'PACKAGING', 'UPLOADING')";
+    static final String RUNNING_STATES = sqlList(JobStatus.RUNNING);
+    static final String ACTIVE_STATES = sqlList(JobStatus.ACTIVE);
     private static final String COLUMNS = """
             id, film_id, creator_id, source_bucket, source_key, requested_rungs, status, progress, attempts,
             max_attempts, lease_token, lease_expires_at, worker_id, executor, failure_reason, failure_log,
@@ -43,9 +50,9 @@ public class JobStore {
      * Inserts a queued job unless the film already has an active one (the partial unique index
      * decides, so two concurrent starts cannot both succeed); false when it had.
      */
-    public boolean insertQueued(UUID id, UUID filmId, UUID creatorId, String bucket, String key, List<String> rungs,
+    public boolean queue(UUID id, UUID filmId, UUID creatorId, String bucket, String key, List<String> rungs,
             int maxAttempts) {
-        Timestamp now = now();
+        Timestamp now = ts(clock.instant());
         return jdbc.update("""
                 insert into transcoding_jobs (id, film_id, creator_id, source_bucket, source_key, requested_rungs,
                     status, max_attempts, created_at, updated_at)
@@ -109,8 +116,8 @@ public class JobStore {
                     failure_reason = null, failure_log = null, updated_at = ?
                 where id = ? and executor = 'INTERNAL' and attempts < max_attempts
                   and (status = 'QUEUED' or (status in %s and lease_expires_at < ?))""".formatted(RUNNING_STATES),
-                leaseToken, Timestamp.from(now.plus(lease)), workerId, Timestamp.from(now), Timestamp.from(now), id,
-                Timestamp.from(now)) == 1;
+                leaseToken, ts(now.plus(lease)), workerId, ts(now), ts(now), id,
+                ts(now)) == 1;
     }
 
     /** A running job whose lease expired after its last allowed attempt: nobody may start it again. */
@@ -118,13 +125,13 @@ public class JobStore {
         Integer n = jdbc.queryForObject("""
                 select count(*) from transcoding_jobs where id = ? and attempts >= max_attempts
                   and (status = 'QUEUED' or (status in %s and lease_expires_at < ?))""".formatted(RUNNING_STATES),
-                Integer.class, id, now());
+                Integer.class, id, ts(clock.instant()));
         return n != null && n == 1;
     }
 
     /** Fails a job nobody holds (exhausted attempts); false if someone else settled it first. */
-    public boolean failUnleased(UUID id, String reason) {
-        Timestamp now = now();
+    public boolean failExhausted(UUID id, String reason) {
+        Timestamp now = ts(clock.instant());
         return jdbc.update("""
                 update transcoding_jobs set status = 'FAILED', failure_reason = ?, lease_token = null,
                     finished_at = ?, updated_at = ?
@@ -139,8 +146,8 @@ public class JobStore {
         return jdbc.update("""
                 update transcoding_jobs set status = ?, progress = ?, lease_expires_at = ?, updated_at = ?
                 where id = ? and lease_token = ? and status in %s""".formatted(RUNNING_STATES),
-                status.name(), Math.max(0, Math.min(100, progress)), Timestamp.from(now.plus(lease)),
-                Timestamp.from(now), id, leaseToken) == 1;
+                status.name(), Math.max(0, Math.min(100, progress)), ts(now.plus(lease)),
+                ts(now), id, leaseToken) == 1;
     }
 
     public void recordSource(UUID id, UUID leaseToken, String sourceInfoJson, double durationSeconds) {
@@ -151,7 +158,7 @@ public class JobStore {
 
     /** The single way to COMPLETED for a leased job; the caller publishes the event in the same transaction. */
     public boolean complete(UUID id, UUID leaseToken, String outputsJson, UUID eventId) {
-        Timestamp now = now();
+        Timestamp now = ts(clock.instant());
         return jdbc.update("""
                 update transcoding_jobs set status = 'COMPLETED', progress = 100, outputs = ?::jsonb,
                     lease_token = null, lease_expires_at = null, completion_event_id = ?, finished_at = ?, updated_at = ?
@@ -160,7 +167,7 @@ public class JobStore {
     }
 
     public boolean fail(UUID id, UUID leaseToken, String reason, String log) {
-        Timestamp now = now();
+        Timestamp now = ts(clock.instant());
         return jdbc.update("""
                 update transcoding_jobs set status = 'FAILED', failure_reason = ?, failure_log = ?,
                     lease_token = null, lease_expires_at = null, finished_at = ?, updated_at = ?
@@ -174,45 +181,52 @@ public class JobStore {
                 update transcoding_jobs set status = 'QUEUED', progress = 0, attempts = greatest(attempts - 1, 0),
                     lease_token = null, lease_expires_at = null, worker_id = null, updated_at = ?
                 where id = ? and lease_token = ? and status in %s""".formatted(RUNNING_STATES),
-                now(), id, leaseToken) == 1;
+                ts(clock.instant()), id, leaseToken) == 1;
     }
 
+    /** Any active job to CANCELLED; its worker, if any, loses the lease and stops at its next heartbeat. */
     public boolean cancel(UUID id) {
-        Timestamp now = now();
+        Timestamp now = ts(clock.instant());
         return jdbc.update("""
                 update transcoding_jobs set status = 'CANCELLED', lease_token = null, lease_expires_at = null,
                     finished_at = ?, updated_at = ?
                 where id = ? and status in %s""".formatted(ACTIVE_STATES), now, now, id) == 1;
     }
 
-    /** FAILED or CANCELLED back to QUEUED with a fresh attempt budget (the unique index allows one active job per film). */
-    public boolean requeue(UUID id) {
+    /**
+     * Retry: FAILED or CANCELLED back to QUEUED with a fresh attempt budget (the unique index
+     * allows one active job per film).
+     */
+    public boolean retry(UUID id) {
         return jdbc.update("""
                 update transcoding_jobs set status = 'QUEUED', progress = 0, attempts = 0, failure_reason = null,
                     failure_log = null, outputs = null, worker_id = null, executor = 'INTERNAL', started_at = null,
                     finished_at = null, completion_event_id = null, updated_at = ?
-                where id = ? and status in ('FAILED', 'CANCELLED')""", now(), id) == 1;
+                where id = ? and status in ('FAILED', 'CANCELLED')""", ts(clock.instant()), id) == 1;
     }
 
     /** Jobs that should be on the queue but may not be (an enqueue lost in a crash, Redis restarted). */
     public List<UUID> strandedJobs(Duration olderThan, int limit) {
-        Timestamp cutoff = Timestamp.from(clock.instant().minus(olderThan));
+        Timestamp cutoff = ts(clock.instant().minus(olderThan));
         return jdbc.queryForList("""
                 select id from transcoding_jobs
                 where executor = 'INTERNAL' and ((status = 'QUEUED' and updated_at < ?)
                    or (status in %s and lease_expires_at < ?))
-                order by updated_at limit ?""".formatted(RUNNING_STATES), UUID.class, cutoff, now(), limit);
+                order by updated_at limit ?""".formatted(RUNNING_STATES), UUID.class, cutoff, ts(clock.instant()),
+                limit);
     }
 
-    public void touch(UUID id) {
-        jdbc.update("update transcoding_jobs set updated_at = ? where id = ? and status = 'QUEUED'", now(), id);
+    /** The sweeper put a queued job on the stream again: it is not stranded for another period. */
+    public void recordRequeued(UUID id) {
+        jdbc.update("update transcoding_jobs set updated_at = ? where id = ? and status = 'QUEUED'",
+                ts(clock.instant()), id);
     }
 
     // --- external workers (webhook) ---
 
     /** An external worker takes a queued job, or reports on one it already has. */
     public boolean externalProgress(UUID id, String workerId, JobStatus status, int progress) {
-        Timestamp now = now();
+        Timestamp now = ts(clock.instant());
         return jdbc.update("""
                 update transcoding_jobs set executor = 'EXTERNAL', worker_id = ?, status = ?, progress = ?,
                     started_at = coalesce(started_at, ?), attempts = case when status = 'QUEUED' then attempts + 1
@@ -223,7 +237,7 @@ public class JobStore {
     }
 
     public boolean externalComplete(UUID id, String workerId, String outputsJson, Double duration, UUID eventId) {
-        Timestamp now = now();
+        Timestamp now = ts(clock.instant());
         return jdbc.update("""
                 update transcoding_jobs set status = 'COMPLETED', progress = 100, outputs = ?::jsonb,
                     duration_seconds = coalesce(?, duration_seconds), completion_event_id = ?, finished_at = ?,
@@ -233,15 +247,15 @@ public class JobStore {
     }
 
     public boolean externalFail(UUID id, String workerId, String reason) {
-        Timestamp now = now();
+        Timestamp now = ts(clock.instant());
         return jdbc.update("""
                 update transcoding_jobs set status = 'FAILED', failure_reason = ?, finished_at = ?, updated_at = ?
                 where id = ? and executor = 'EXTERNAL' and worker_id = ? and status in %s""".formatted(ACTIVE_STATES),
                 truncate(reason, 500), now, now, id, workerId) == 1;
     }
 
-    private Timestamp now() {
-        return Timestamp.from(clock.instant());
+    private static String sqlList(Set<JobStatus> states) {
+        return states.stream().map(state -> "'" + state.name() + "'").collect(Collectors.joining(", ", "(", ")"));
     }
 
     private static String truncate(String value, int max) {
@@ -261,10 +275,5 @@ public class JobStore {
                 rs.getString("failure_log"), rs.getString("source_info"), rs.getString("outputs"),
                 (Double) rs.getObject("duration_seconds"), instant(rs, "created_at"), instant(rs, "updated_at"),
                 instant(rs, "started_at"), instant(rs, "finished_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
     }
 }

@@ -46,7 +46,7 @@ class JobSweeper implements SmartLifecycle {
         List<UUID> stranded = jobs.strandedJobs(period, 100);
         for (UUID id : stranded) {
             queue.enqueue(id);
-            jobs.touch(id);
+            jobs.recordRequeued(id);
         }
         if (!stranded.isEmpty()) {
             log.info("Re-queued {} stranded transcoding job(s)", stranded.size());

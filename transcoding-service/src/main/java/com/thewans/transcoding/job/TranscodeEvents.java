@@ -1,7 +1,5 @@
 package com.thewans.transcoding.job;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -21,22 +19,11 @@ public class TranscodeEvents {
         this.events = events;
     }
 
-    public UUID completed(TranscodeJob job, Map<String, Object> outputs) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("jobId", job.id());
-        data.put("filmId", job.filmId());
-        data.put("creatorId", job.creatorId());
-        data.putAll(outputs);
-        return events.publish(COMPLETED, data);
+    public UUID completed(TranscodeJob job, JobOutputs outputs) {
+        return events.publish(COMPLETED, JobCompleted.of(job, outputs));
     }
 
     public UUID failed(TranscodeJob job, String reason, int attempts) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("jobId", job.id());
-        data.put("filmId", job.filmId());
-        data.put("creatorId", job.creatorId());
-        data.put("reason", reason);
-        data.put("attempts", attempts);
-        return events.publish(FAILED, data);
+        return events.publish(FAILED, JobFailed.of(job, reason, attempts));
     }
 }

@@ -1,9 +1,10 @@
 package com.thewans.transcoding.keys;
 
+import static com.thewans.common.db.SqlTimes.ts;
+
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
@@ -54,7 +55,7 @@ public class ContentKeys {
                     insert into content_keys (film_id, key_id, wrapped_key, nonce, created_at)
                     values (?, ?, ?, ?, ?) on conflict (film_id) do nothing""",
                     filmId, keyId, crypt(Cipher.ENCRYPT_MODE, nonce, filmId, keyId, key), nonce,
-                    Timestamp.from(clock.instant()));
+                    ts(clock.instant()));
             return find(filmId).orElseThrow();
         });
     }

@@ -1,6 +1,8 @@
 package com.thewans.transcoding.upload;
 
-import java.sql.Timestamp;
+import static com.thewans.common.db.SqlTimes.instant;
+import static com.thewans.common.db.SqlTimes.ts;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,12 +11,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.thewans.common.problem.WansException;
+import com.thewans.common.problem.InvalidField;
 import com.thewans.common.security.CurrentUser;
 import com.thewans.common.storage.ObjectStorage;
 import com.thewans.common.storage.PresignedRequest;
@@ -68,8 +69,7 @@ class MasterUploads {
             List<String> renditions) {
         UUID owner = catalog.requireCanTranscode(user, filmId);
         if (sizeBytes > MAX_MASTER) {
-            throw new WansException(HttpStatus.CONTENT_TOO_LARGE, "master-too-large",
-                    "Masters may be at most " + MAX_MASTER / (1024L * 1024 * 1024) + " GiB").with("maxBytes", MAX_MASTER);
+            throw new MasterTooLarge(MAX_MASTER);
         }
         // parts of at least 16 MiB, and never more than S3's 10,000 parts
         long partSize = Math.max(MIN_PART, ceilDiv(sizeBytes, 10_000));
@@ -85,7 +85,7 @@ class MasterUploads {
                     content_type, size_bytes, part_size, part_count, requested_rungs, status, created_at, expires_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""",
                 id, filmId, owner, bucket, key, uploadId, fileName, contentType, sizeBytes, partSize,
-                partCount, String.join(",", renditions), Timestamp.from(now), Timestamp.from(expires));
+                partCount, String.join(",", renditions), ts(now), ts(expires));
         return find(id);
     }
 
@@ -93,12 +93,12 @@ class MasterUploads {
         List<PartUrl> urls = new ArrayList<>();
         java.time.Duration expiry = java.time.Duration.between(clock.instant(), upload.expiresAt());
         if (expiry.isNegative() || expiry.isZero()) {
-            throw new WansException(HttpStatus.GONE, "upload-expired", "This upload has expired; start a new one");
+            throw new UploadExpired(upload.id());
         }
         for (int part : partNumbers) {
             if (part < 1 || part > upload.partCount()) {
-                throw new WansException(HttpStatus.BAD_REQUEST, "validation-failed",
-                        "Part numbers of this upload run from 1 to " + upload.partCount()).with("partNumber", part);
+                throw new InvalidField("partNumbers", "part numbers of this upload run from 1 to " + upload.partCount()
+                        + "; " + part + " is not one of them").with("partNumber", part);
             }
             PresignedRequest request = storage.presignedPartPut(upload.bucket(), upload.key(), upload.uploadId(),
                     part, expiry);
@@ -114,9 +114,9 @@ class MasterUploads {
 
     Upload forCaller(CurrentUser user, UUID id) {
         Upload upload = jdbc.query("select * from master_uploads where id = ?", (rs, i) -> map(rs), id).stream()
-                .findFirst().orElseThrow(() -> notFound(id));
+                .findFirst().orElseThrow(() -> new UploadNotFound(id));
         if (!user.isAdmin() && !upload.creatorId().equals(user.userId())) {
-            throw notFound(id);
+            throw new UploadNotFound(id);
         }
         return upload;
     }
@@ -124,8 +124,7 @@ class MasterUploads {
     Upload openForCaller(CurrentUser user, UUID id) {
         Upload upload = forCaller(user, id);
         if (!"OPEN".equals(upload.status())) {
-            throw new WansException(HttpStatus.CONFLICT, "upload-not-open", "This upload is " + upload.status())
-                    .with("uploadId", id);
+            throw new UploadNotOpen(id, upload.status());
         }
         return upload;
     }
@@ -136,19 +135,15 @@ class MasterUploads {
         openForCaller(user, id);
         Upload upload = jdbc.query("select * from master_uploads where id = ? and status = 'OPEN' for update",
                 (rs, i) -> map(rs), id).stream().findFirst()
-                .orElseThrow(() -> new WansException(HttpStatus.CONFLICT, "upload-not-open",
-                        "This upload was completed or aborted meanwhile"));
+                .orElseThrow(() -> new UploadNotOpen(id));
         if (parts.size() != upload.partCount()) {
-            throw new WansException(HttpStatus.BAD_REQUEST, "upload-incomplete", "This upload has "
-                    + upload.partCount() + " parts; " + parts.size() + " were listed")
-                    .with("partCount", upload.partCount());
+            throw new UploadIncomplete(upload.partCount(), parts.size());
         }
         List<UploadedPart> sorted = parts.stream().sorted(java.util.Comparator.comparingInt(UploadedPart::partNumber))
                 .toList();
         for (int i = 0; i < sorted.size(); i++) {
             if (sorted.get(i).partNumber() != i + 1) {
-                throw new WansException(HttpStatus.BAD_REQUEST, "upload-incomplete",
-                        "Parts must be numbered 1 to " + upload.partCount() + ", each once");
+                throw new UploadIncomplete(upload.partCount());
             }
         }
         jobs.requireIdle(upload.filmId());
@@ -156,7 +151,7 @@ class MasterUploads {
         TranscodeJob job = jobs.create(upload.filmId(), upload.creatorId(), upload.bucket(), upload.key(),
                 upload.renditions());
         jdbc.update("update master_uploads set status = 'COMPLETED', job_id = ?, completed_at = ? where id = ?",
-                job.id(), Timestamp.from(clock.instant()), id);
+                job.id(), ts(clock.instant()), id);
         return job;
     }
 
@@ -165,7 +160,7 @@ class MasterUploads {
         Upload upload = openForCaller(user, id);
         storage.abortMultipartUpload(upload.bucket(), upload.key(), upload.uploadId());
         jdbc.update("update master_uploads set status = 'ABORTED', completed_at = ? where id = ? and status = 'OPEN'",
-                Timestamp.from(clock.instant()), id);
+                ts(clock.instant()), id);
     }
 
     Upload find(UUID id) {
@@ -179,12 +174,7 @@ class MasterUploads {
                 rs.getString("upload_id"), rs.getString("file_name"), rs.getString("content_type"),
                 rs.getLong("size_bytes"), rs.getLong("part_size"), rs.getInt("part_count"),
                 rungs.isBlank() ? List.of() : Arrays.asList(rungs.split(",")), rs.getString("status"),
-                rs.getObject("job_id", UUID.class), rs.getTimestamp("expires_at").toInstant());
-    }
-
-    private static WansException notFound(UUID id) {
-        return new WansException(HttpStatus.NOT_FOUND, "upload-not-found", "There is no master upload " + id)
-                .with("uploadId", id);
+                rs.getObject("job_id", UUID.class), instant(rs, "expires_at"));
     }
 
     private static long ceilDiv(long a, long b) {

@@ -28,10 +28,20 @@ import com.thewans.common.security.CurrentUser;
 import com.thewans.common.storage.UploadedPart;
 import com.thewans.transcoding.job.JobView;
 import com.thewans.transcoding.web.ApiMode;
+import com.thewans.common.web.ProblemAnswers;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Master uploads: initiate (presigned part URLs), more part URLs, complete (queues the job), abort. */
 @RestController
 @ApiMode
+@Tag(name = "Master uploads", description = "Masters go from the browser straight to storage as a multipart upload"
+        + " with presigned part URLs; completing the upload queues the transcoding job")
 class UploadController {
 
     static final String RENDITION = "240p|360p|480p|720p|1080p|1440p|2160p";
@@ -74,7 +84,20 @@ class UploadController {
     /** Answers the first 100 part URLs; ask /parts for the rest of a large master. */
     @PostMapping("/api/transcode/uploads")
     @ResponseStatus(HttpStatus.CREATED)
-    UploadView initiate(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody InitiateRequest request) {
+    @Operation(summary = "Start uploading a master: answers its parts and the first 100 presigned part URLs")
+    @ApiResponse(responseCode = "403", description = "Not a creator or admin (`forbidden`), or not the film's creator "
+            + "(`not-film-owner`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
+    @ApiResponse(responseCode = "404", description = "catalog-service has no such film (`film-not-found`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
+    @ApiResponse(responseCode = "413", description = "Larger than 500 GiB (`master-too-large`, `maxBytes`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
+    UploadView initiate(@AuthenticationPrincipal CurrentUser user,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    examples = @ExampleObject(value = """
+                    {"filmId": "6f1c2a4e-8d3b-4b8a-9d57-1f0e2c3b4a59", "fileName": "feature.mov",
+                     "contentType": "video/quicktime", "sizeBytes": 53687091200, "renditions": ["720p", "1080p"]}""")))
+            @Valid @RequestBody InitiateRequest request) {
         MasterUploads.Upload upload = uploads.initiate(user, request.filmId(), request.fileName().strip(),
                 request.contentType(), request.sizeBytes(),
                 request.renditions() == null ? List.of() : request.renditions().stream().distinct().toList());
@@ -82,11 +105,21 @@ class UploadController {
     }
 
     @GetMapping("/api/transcode/uploads/{uploadId}")
+    @Operation(summary = "Read an upload: its parts, state and, once completed, its job")
+    @ApiResponse(responseCode = "404", description = "No such upload, or not the caller's (`upload-not-found`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
     UploadView get(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID uploadId) {
         return UploadView.of(uploads.forCaller(user, uploadId), List.of());
     }
 
     @PostMapping("/api/transcode/uploads/{uploadId}/parts")
+    @Operation(summary = "Presigned URLs for more parts (up to 100 at a time)")
+    @ApiResponse(responseCode = "404", description = "No such upload, or not the caller's (`upload-not-found`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
+    @ApiResponse(responseCode = "409", description = "The upload was completed or aborted (`upload-not-open`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
+    @ApiResponse(responseCode = "410", description = "The upload expired; start a new one (`upload-expired`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
     UploadView parts(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID uploadId,
             @Valid @RequestBody PartsRequest request) {
         MasterUploads.Upload upload = uploads.openForCaller(user, uploadId);
@@ -95,6 +128,15 @@ class UploadController {
 
     @PostMapping("/api/transcode/uploads/{uploadId}/complete")
     @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Join the uploaded parts into the master and queue its transcoding job")
+    @ApiResponse(responseCode = "400", description = "Not every part 1..partCount exactly once (`upload-incomplete`), "
+            + "parts storage never received (`storage-request-rejected`), or invalid fields (`validation-failed`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
+    @ApiResponse(responseCode = "404", description = "No such upload, or not the caller's (`upload-not-found`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
+    @ApiResponse(responseCode = "409", description = "The upload was completed or aborted (`upload-not-open`), or the "
+            + "film has an active job (`film-already-transcoding`); a busy film leaves the upload intact for later",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
     JobView complete(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID uploadId,
             @Valid @RequestBody CompleteRequest request) {
         List<UploadedPart> parts = request.parts().stream()
@@ -104,6 +146,11 @@ class UploadController {
 
     @DeleteMapping("/api/transcode/uploads/{uploadId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Abort an open upload; storage drops the parts")
+    @ApiResponse(responseCode = "404", description = "No such upload, or not the caller's (`upload-not-found`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
+    @ApiResponse(responseCode = "409", description = "The upload was completed or aborted already (`upload-not-open`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
     void abort(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID uploadId) {
         uploads.abort(user, uploadId);
     }

@@ -1,8 +1,5 @@
 package com.thewans.transcoding.web;
 
-import java.time.Clock;
-
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -25,11 +22,5 @@ class TranscodeEndpoints {
                 .requestMatchers("/api/transcode/internal/**").hasAuthority(Role.SERVICE.authority())
                 .requestMatchers("/api/transcode/**").hasAnyAuthority(Role.CREATOR.authority(),
                         Role.ADMIN.authority());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

@@ -1,12 +1,12 @@
 package com.thewans.transcoding.webhook;
 
-import java.sql.Timestamp;
+import static com.thewans.common.db.SqlTimes.ts;
+
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,13 +15,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.thewans.common.problem.WansException;
+import com.thewans.common.problem.InvalidField;
+import com.thewans.common.problem.Problems;
 import com.thewans.transcoding.job.JobNotFound;
+import com.thewans.transcoding.job.JobOutputs;
 import com.thewans.transcoding.job.JobStateConflict;
 import com.thewans.transcoding.job.JobStatus;
 import com.thewans.transcoding.job.JobStore;
@@ -30,7 +31,6 @@ import com.thewans.transcoding.job.TranscodeEvents;
 import com.thewans.transcoding.job.TranscodeJob;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Applies one verified webhook report to its job, once per delivery id. */
@@ -41,7 +41,7 @@ class WebhookReports {
 
     record Report(@NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+") String deliveryId,
             @NotNull UUID jobId, @NotNull Kind event, JobStatus status, @Min(0) @Max(100) Integer progress,
-            @Size(max = 500) String reason, Double durationSeconds, JsonNode outputs) {
+            @Size(max = 500) String reason, Double durationSeconds, JobOutputs outputs) {
     }
 
     private final JdbcTemplate jdbc;
@@ -67,7 +67,7 @@ class WebhookReports {
         TranscodeJob job = jobs.find(report.jobId()).orElseThrow(() -> new JobNotFound(report.jobId()));
         int inserted = jdbc.update("""
                 insert into webhook_deliveries (worker_id, delivery_id, job_id, received_at) values (?, ?, ?, ?)
-                on conflict do nothing""", workerId, report.deliveryId(), job.id(), Timestamp.from(clock.instant()));
+                on conflict do nothing""", workerId, report.deliveryId(), job.id(), ts(clock.instant()));
         if (inserted == 0) {
             return new WebhookController.Answer(report.deliveryId(), job.id(), false, true,
                     jobs.find(job.id()).orElseThrow().status().name());
@@ -76,7 +76,7 @@ class WebhookReports {
             case PROGRESS -> {
                 JobStatus status = report.status() == null ? JobStatus.TRANSCODING : report.status();
                 if (!JobStatus.RUNNING.contains(status)) {
-                    throw invalid("status", "must be one of " + JobStatus.RUNNING + " in a PROGRESS report");
+                    throw new InvalidField("status", "must be one of " + JobStatus.RUNNING + " in a PROGRESS report");
                 }
                 yield jobs.externalProgress(job.id(), workerId, status,
                         report.progress() == null ? 0 : report.progress());
@@ -102,26 +102,23 @@ class WebhookReports {
     }
 
     private boolean complete(TranscodeJob job, String workerId, Report report) {
-        JsonNode outputs = report.outputs();
+        JobOutputs sent = report.outputs();
         String prefix = MasterKeys.outputs(job.filmId(), job.id());
-        for (String field : new String[] {"hlsMasterKey", "dashManifestKey"}) {
-            String key = outputs == null ? null : outputs.path(field).asString(null);
-            if (key == null || !key.startsWith(prefix) || key.contains("..")) {
-                throw invalid("outputs." + field, "must be a key under " + prefix);
-            }
-        }
-        Map<String, Object> fields = new LinkedHashMap<>();
-        outputs.properties().forEach(e -> fields.put(e.getKey(), e.getValue()));
-        if (report.durationSeconds() != null) {
-            fields.put("durationSeconds", report.durationSeconds());
-        }
-        fields.put("worker", workerId);
-        boolean done = jobs.externalComplete(job.id(), workerId, json.writeValueAsString(fields),
+        requireUnder(prefix, "hlsMasterKey", sent == null ? null : sent.hlsMasterKey());
+        requireUnder(prefix, "dashManifestKey", sent.dashManifestKey());
+        JobOutputs outputs = sent.reportedBy(workerId, report.durationSeconds());
+        boolean done = jobs.externalComplete(job.id(), workerId, json.writeValueAsString(outputs),
                 report.durationSeconds(), UUID.randomUUID());
         if (done) {
-            events.completed(job, fields);
+            events.completed(job, outputs);
         }
         return done;
+    }
+
+    private static void requireUnder(String prefix, String field, String key) {
+        if (key == null || !key.startsWith(prefix) || key.contains("..")) {
+            throw new InvalidField("outputs." + field, "must be a key under " + prefix);
+        }
     }
 
     private Report parse(String body) {
@@ -129,21 +126,17 @@ class WebhookReports {
         try {
             report = json.readValue(body, Report.class);
         } catch (JacksonException e) {
-            throw new WansException(HttpStatus.BAD_REQUEST, "malformed-body",
-                    "The report is not JSON of the expected shape (deliveryId, jobId, event, ...)");
+            throw new MalformedReport("The report is not JSON of the expected shape (deliveryId, jobId, event, ...)");
         }
         if (report == null) {
-            throw new WansException(HttpStatus.BAD_REQUEST, "malformed-body", "The report is empty");
+            throw new MalformedReport("The report is empty");
         }
-        for (ConstraintViolation<Report> violation : validator.validate(report)) {
-            throw invalid(violation.getPropertyPath().toString(), violation.getMessage());
+        List<Problems.FieldError> errors = validator.validate(report).stream()
+                .map(v -> new Problems.FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                .sorted(Comparator.comparing(Problems.FieldError::field)).toList();
+        if (!errors.isEmpty()) {
+            throw new InvalidField(errors);
         }
         return report;
-    }
-
-    private static WansException invalid(String field, String message) {
-        return new WansException(HttpStatus.BAD_REQUEST, "validation-failed",
-                "The report has an invalid field: " + field).with("errors",
-                        java.util.List.of(Map.of("field", field, "message", message)));
     }
 }

@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -27,6 +25,7 @@ import com.thewans.transcoding.ffmpeg.FfmpegRun;
 import com.thewans.transcoding.ffmpeg.MediaInfo;
 import com.thewans.transcoding.ffmpeg.MediaProbe;
 import com.thewans.transcoding.ffmpeg.NotAPlayableVideo;
+import com.thewans.transcoding.job.JobOutputs;
 import com.thewans.transcoding.job.JobStatus;
 import com.thewans.transcoding.job.MasterKeys;
 import com.thewans.transcoding.job.TranscodeJob;
@@ -66,10 +65,6 @@ class TranscodePipeline {
         void running(FfmpegRun run);
     }
 
-    /** The job's outputs, as stored in the job row and sent in transcode.completed. */
-    record Outputs(Map<String, Object> fields) {
-    }
-
     private final FfmpegBinaries binaries;
     private final MediaProbe probe;
     private final ObjectStorage storage;
@@ -87,7 +82,7 @@ class TranscodePipeline {
         this.json = json;
     }
 
-    Outputs run(TranscodeJob job, UUID leaseToken, Progress progress, SourceRecorder recorder)
+    JobOutputs run(TranscodeJob job, UUID leaseToken, Progress progress, SourceRecorder recorder)
             throws NotAPlayableVideo, FfmpegFailed, IOException, InterruptedException {
         Path work = Files.createDirectories(settings.workDir()).resolve(job.id() + "-" + leaseToken);
         Files.createDirectories(work);
@@ -160,7 +155,7 @@ class TranscodePipeline {
             } finally {
                 shipper.close(shippedAll);
             }
-            return new Outputs(outputs(prefix, hls.resolve("master.m3u8"), rungs, info, key));
+            return outputs(prefix, hls.resolve("master.m3u8"), rungs, info, key);
         } finally {
             deleteTree(work);
         }
@@ -205,34 +200,22 @@ class TranscodePipeline {
         }
     }
 
-    private Map<String, Object> outputs(String prefix, Path masterPlaylist, List<Rung> rungs, MediaInfo info,
-            ContentKey key) throws IOException {
-        List<Map<String, Object>> renditions = new ArrayList<>();
+    private JobOutputs outputs(String prefix, Path masterPlaylist, List<Rung> rungs, MediaInfo info, ContentKey key)
+            throws IOException {
+        List<JobOutputs.Rendition> renditions = new ArrayList<>();
         String playlist = Files.readString(masterPlaylist, StandardCharsets.UTF_8);
         Matcher m = STREAM_INF.matcher(playlist);
         int i = 0;
         while (m.find() && i < rungs.size()) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("name", rungs.get(i).name());
-            r.put("width", Integer.parseInt(m.group(2)));
-            r.put("height", Integer.parseInt(m.group(3)));
-            r.put("bandwidth", Long.parseLong(m.group(1)));
-            r.put("codecs", m.group(4));
-            r.put("playlistKey", prefix + "hls/" + rungs.get(i).name() + "/index.m3u8");
-            renditions.add(r);
+            String name = rungs.get(i).name();
+            renditions.add(new JobOutputs.Rendition(name, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                    Long.parseLong(m.group(1)), m.group(4), prefix + "hls/" + name + "/index.m3u8"));
             i++;
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("bucket", storage.buckets().media());
-        out.put("hlsMasterKey", prefix + "hls/master.m3u8");
-        out.put("dashManifestKey", prefix + "dash/manifest.mpd");
-        out.put("posterKey", prefix + "thumbnails/poster.jpg");
-        out.put("spriteKey", prefix + "thumbnails/sprite.jpg");
-        out.put("thumbnailsVttKey", prefix + "thumbnails/thumbnails.vtt");
-        out.put("encryption", Map.of("hls", "AES-128", "dash", "cenc", "keyId", key.keyId()));
-        out.put("renditions", renditions);
-        out.put("durationSeconds", info.durationSeconds());
-        return out;
+        return new JobOutputs(storage.buckets().media(), prefix + "hls/master.m3u8", prefix + "dash/manifest.mpd",
+                prefix + "thumbnails/poster.jpg", prefix + "thumbnails/sprite.jpg",
+                prefix + "thumbnails/thumbnails.vtt", JobOutputs.Encryption.of(key.keyId()), renditions,
+                info.durationSeconds(), null);
     }
 
     private static String secs(double nanos) {

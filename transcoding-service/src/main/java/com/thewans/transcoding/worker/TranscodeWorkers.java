@@ -26,6 +26,7 @@ import com.thewans.transcoding.TranscodeSettings;
 import com.thewans.transcoding.ffmpeg.FfmpegFailed;
 import com.thewans.transcoding.ffmpeg.FfmpegRun;
 import com.thewans.transcoding.ffmpeg.NotAPlayableVideo;
+import com.thewans.transcoding.job.JobOutputs;
 import com.thewans.transcoding.job.JobQueue;
 import com.thewans.transcoding.job.JobStatus;
 import com.thewans.transcoding.job.JobStore;
@@ -178,7 +179,7 @@ public class TranscodeWorkers implements SmartLifecycle {
         ScheduledFuture<?> beat = heartbeats.scheduleWithFixedDelay(run::beat, period, period, TimeUnit.MILLISECONDS);
         boolean settled = false;
         try {
-            TranscodePipeline.Outputs outputs = pipeline.run(job, token, new TranscodePipeline.Progress() {
+            JobOutputs outputs = pipeline.run(job, token, new TranscodePipeline.Progress() {
                 @Override
                 public void at(JobStatus status, int percent) {
                     run.status.set(status);
@@ -199,10 +200,10 @@ public class TranscodeWorkers implements SmartLifecycle {
             beat.cancel(false);
             settled = Boolean.TRUE.equals(tx.execute(status -> {
                 UUID eventId = UUID.randomUUID();
-                if (!store.complete(jobId, token, json.writeValueAsString(outputs.fields()), eventId)) {
+                if (!store.complete(jobId, token, json.writeValueAsString(outputs), eventId)) {
                     return false;
                 }
-                events.completed(job, outputs.fields());
+                events.completed(job, outputs);
                 return true;
             }));
             if (settled) {
@@ -255,7 +256,7 @@ public class TranscodeWorkers implements SmartLifecycle {
         tx.executeWithoutResult(status -> store.find(jobId).ifPresent(job -> {
             String reason = "Its worker stopped during every allowed attempt (" + job.attempts()
                     + "); retry the job";
-            if (store.failUnleased(jobId, reason)) {
+            if (store.failExhausted(jobId, reason)) {
                 events.failed(job, reason, job.attempts());
             }
         }));

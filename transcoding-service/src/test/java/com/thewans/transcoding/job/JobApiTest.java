@@ -55,7 +55,7 @@ class JobApiTest extends TranscodingTestSupport {
         String token = creatorToken(owner);
 
         TestHttp.Response unknownRung = start(token, filmId, "films/" + filmId + "/m.mp4", List.of("4320p"));
-        TestHttp.Response noFilm = post("/api/transcode/start", token, Map.of("sourceKey", "x"));
+        TestHttp.Response noFilm = post("/api/transcode/start", json(Map.of("sourceKey", "x")), token);
         TestHttp.Response notJson = http().send("POST", "/api/transcode/start", "{nope", "Authorization",
                 TestHttp.bearer(token), "Content-Type", "application/json");
         TestHttp.Response badStatus = get("/api/transcode/jobs?status=DANCING", token);
@@ -144,7 +144,7 @@ class JobApiTest extends TranscodingTestSupport {
 
         JsonNode aliceList = get("/api/transcode/jobs", creatorToken(alice)).json();
         TestHttp.Response bobReadsAlice = get("/api/transcode/status/" + aliceJob, creatorToken(bob));
-        TestHttp.Response bobCancelsAlice = post("/api/transcode/jobs/" + aliceJob + "/cancel", creatorToken(bob), null);
+        TestHttp.Response bobCancelsAlice = post("/api/transcode/jobs/" + aliceJob + "/cancel", null, creatorToken(bob));
         JsonNode adminView = get("/api/transcode/status/" + aliceJob, adminToken()).json();
         JsonNode adminList = get("/api/transcode/jobs?filmId=" + bobFilm, adminToken()).json();
 

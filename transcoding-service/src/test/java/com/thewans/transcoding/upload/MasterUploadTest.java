@@ -32,8 +32,8 @@ class MasterUploadTest extends TranscodingTestSupport {
         UUID filmId = catalog.film(owner);
         long size = 50L * 1024 * 1024 * 1024; // 50 GiB
 
-        TestHttp.Response upload = post("/api/transcode/uploads", creatorToken(owner), Map.of("filmId", filmId,
-                "fileName", "feature.mov", "contentType", "video/quicktime", "sizeBytes", size));
+        TestHttp.Response upload = post("/api/transcode/uploads", json(Map.of("filmId", filmId,
+                "fileName", "feature.mov", "contentType", "video/quicktime", "sizeBytes", size)), creatorToken(owner));
 
         assertThat(upload.status()).as(upload.body()).isEqualTo(201);
         JsonNode body = upload.json();
@@ -42,13 +42,16 @@ class MasterUploadTest extends TranscodingTestSupport {
         assertThat(body.get("parts").size()).isEqualTo(100);
         assertThat(body.get("key").asString()).startsWith("films/" + filmId + "/masters/").endsWith("/feature.mov");
         TestHttp.Response more = post("/api/transcode/uploads/" + body.get("uploadId").asString() + "/parts",
-                creatorToken(owner), Map.of("partNumbers", List.of(3199, 3200)));
+                json(Map.of("partNumbers", List.of(3199, 3200))), creatorToken(owner));
         assertThat(more.status()).as(more.body()).isEqualTo(200);
         assertThat(more.json().get("parts").findValuesAsString("url")).hasSize(2)
                 .allSatisfy(url -> assertThat(url).contains("partNumber=").contains("uploadId="));
         TestHttp.Response beyond = post("/api/transcode/uploads/" + body.get("uploadId").asString() + "/parts",
-                creatorToken(owner), Map.of("partNumbers", List.of(3201)));
+                json(Map.of("partNumbers", List.of(3201))), creatorToken(owner));
         assertThat(beyond.status()).isEqualTo(400);
+        assertProblem(beyond, 400, "validation-failed");
+        assertThat(beyond.json().get("errors").findValuesAsString("field")).containsExactly("partNumbers");
+        assertThat(beyond.json().get("partNumber").asInt()).isEqualTo(3201);
     }
 
     @Test
@@ -57,27 +60,28 @@ class MasterUploadTest extends TranscodingTestSupport {
         UUID filmId = catalog.film(owner);
         String token = creatorToken(owner);
 
-        assertThat(post("/api/transcode/uploads", token, Map.of("filmId", filmId, "fileName", "../../etc/passwd",
-                "contentType", "video/mp4", "sizeBytes", 10)).status()).isEqualTo(400);
-        assertThat(post("/api/transcode/uploads", token, Map.of("filmId", filmId, "fileName", "a.mp4",
-                "contentType", "text/html", "sizeBytes", 10)).status()).isEqualTo(400);
-        assertThat(post("/api/transcode/uploads", token, Map.of("filmId", filmId, "fileName", "a.mp4",
-                "contentType", "video/mp4", "sizeBytes", -1)).status()).isEqualTo(400);
-        TestHttp.Response tooLarge = post("/api/transcode/uploads", token, Map.of("filmId", filmId, "fileName",
-                "a.mp4", "contentType", "video/mp4", "sizeBytes", 600L * 1024 * 1024 * 1024));
+        assertThat(post("/api/transcode/uploads", json(Map.of("filmId", filmId, "fileName", "../../etc/passwd",
+                "contentType", "video/mp4", "sizeBytes", 10)), token).status()).isEqualTo(400);
+        assertThat(post("/api/transcode/uploads", json(Map.of("filmId", filmId, "fileName", "a.mp4",
+                "contentType", "text/html", "sizeBytes", 10)), token).status()).isEqualTo(400);
+        assertThat(post("/api/transcode/uploads", json(Map.of("filmId", filmId, "fileName", "a.mp4",
+                "contentType", "video/mp4", "sizeBytes", -1)), token).status()).isEqualTo(400);
+        TestHttp.Response tooLarge = post("/api/transcode/uploads", json(Map.of("filmId", filmId, "fileName",
+                "a.mp4", "contentType", "video/mp4", "sizeBytes", 600L * 1024 * 1024 * 1024)), token);
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.json().get("code").asString()).isEqualTo("master-too-large");
 
-        String uploadId = post("/api/transcode/uploads", token, Map.of("filmId", filmId, "fileName", "a.mp4",
-                "contentType", "video/mp4", "sizeBytes", 10)).json().get("uploadId").asString();
+        String uploadId = post("/api/transcode/uploads", json(Map.of("filmId", filmId, "fileName", "a.mp4",
+                "contentType", "video/mp4", "sizeBytes", 10)), token).json().get("uploadId").asString();
         TestHttp.Response stranger = post("/api/transcode/uploads/" + uploadId + "/complete",
-                creatorToken(UUID.randomUUID()), Map.of("parts", List.of(Map.of("partNumber", 1, "etag", "x"))));
+                json(Map.of("parts", List.of(Map.of("partNumber", 1, "etag", "x")))),
+                creatorToken(UUID.randomUUID()));
         assertThat(stranger.status()).isEqualTo(404);
         TestHttp.Response aborted = http().send("DELETE", "/api/transcode/uploads/" + uploadId, null,
                 "Authorization", TestHttp.bearer(token));
         assertThat(aborted.status()).isEqualTo(204);
-        TestHttp.Response afterAbort = post("/api/transcode/uploads/" + uploadId + "/complete", token,
-                Map.of("parts", List.of(Map.of("partNumber", 1, "etag", "x"))));
+        TestHttp.Response afterAbort = post("/api/transcode/uploads/" + uploadId + "/complete",
+                json(Map.of("parts", List.of(Map.of("partNumber", 1, "etag", "x")))), token);
         assertThat(afterAbort.status()).isEqualTo(409);
         assertThat(afterAbort.json().get("code").asString()).isEqualTo("upload-not-open");
     }
@@ -88,8 +92,8 @@ class MasterUploadTest extends TranscodingTestSupport {
         String token = creatorToken(owner);
         UUID filmId = catalog.film(owner);
         byte[] master = java.nio.file.Files.readAllBytes(master(320, 240, 2));
-        JsonNode upload = post("/api/transcode/uploads", token, Map.of("filmId", filmId, "fileName", "m.mp4",
-                "contentType", "video/mp4", "sizeBytes", master.length)).json();
+        JsonNode upload = post("/api/transcode/uploads", json(Map.of("filmId", filmId, "fileName", "m.mp4",
+                "contentType", "video/mp4", "sizeBytes", master.length)), token).json();
         JsonNode part = upload.get("parts").get(0);
         HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(part.get("url").asString()))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(master));
@@ -99,16 +103,16 @@ class MasterUploadTest extends TranscodingTestSupport {
         Map<String, Object> parts = Map.of("parts", List.of(Map.of("partNumber", 1, "etag", etag)));
         // a job of the film that is still running
         UUID busy = UUID.randomUUID();
-        jobs.insertQueued(busy, filmId, owner, "wans-masters", "films/" + filmId + "/masters/gone.mp4", List.of(), 1);
+        jobs.queue(busy, filmId, owner, "wans-masters", "films/" + filmId + "/masters/gone.mp4", List.of(), 1);
         String path = "/api/transcode/uploads/" + upload.get("uploadId").asString() + "/complete";
 
-        TestHttp.Response refused = post(path, token, parts);
+        TestHttp.Response refused = post(path, json(parts), token);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("code").asString()).isEqualTo("film-already-transcoding");
         assertThat(refused.json().get("activeJobId").asString()).isEqualTo(busy.toString());
         jobs.cancel(busy);
 
-        TestHttp.Response accepted = post(path, token, parts);
+        TestHttp.Response accepted = post(path, json(parts), token);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         awaitStatus(UUID.fromString(accepted.json().get("id").asString()), token, "COMPLETED", Duration.ofSeconds(60));
     }

@@ -15,6 +15,8 @@ import com.thewans.transcoding.TranscodingTestSupport;
 import com.thewans.transcoding.job.JobStore;
 import com.thewans.transcoding.job.TranscodeEvents;
 
+import tools.jackson.databind.JsonNode;
+
 /** External workers report through a signed, replay-protected, idempotent webhook. */
 class WebhookTest extends TranscodingTestSupport {
 
@@ -47,6 +49,12 @@ class WebhookTest extends TranscodingTestSupport {
         assertThat(resent.status()).as("a retried delivery is acknowledged, not applied again").isEqualTo(200);
         assertThat(resent.json().get("duplicate").asBoolean()).isTrue();
         assertThat(eventsFor(TranscodeEvents.COMPLETED, jobId)).isEqualTo(1);
+        JsonNode event = outboxEvents(TranscodeEvents.COMPLETED, "jobId", jobId).get(0);
+        assertThat(event.propertyNames()).as("what the worker sent, plus who it was").containsExactlyInAnyOrder(
+                "jobId", "filmId", "creatorId", "hlsMasterKey", "dashManifestKey", "renditions", "durationSeconds",
+                "worker");
+        assertThat(event.get("worker").asString()).isEqualTo("fleet-1");
+        assertThat(event.get("durationSeconds").asDouble()).isEqualTo(5400.0);
         assertThat(get("/api/transcode/status/" + jobId, creatorToken(creator)).json().get("workerId").asString())
                 .isEqualTo("fleet-1");
     }
@@ -100,6 +108,8 @@ class WebhookTest extends TranscodingTestSupport {
         assertThat(unknownEvent.status()).isEqualTo(400);
         assertThat(outsideOutputs.status()).isEqualTo(400);
         assertThat(outsideOutputs.body()).contains("outputs.hlsMasterKey");
+        assertProblem(outsideOutputs, 400, "validation-failed");
+        assertThat(outsideOutputs.json().get("errors").findValuesAsString("field")).contains("outputs.hlsMasterKey");
         assertThat(failed.status()).isEqualTo(200);
         assertThat(jobs.find(jobId).orElseThrow().failureReason()).isEqualTo("GPU out of memory");
         assertThat(eventsFor(TranscodeEvents.FAILED, jobId)).isEqualTo(1);
@@ -108,7 +118,7 @@ class WebhookTest extends TranscodingTestSupport {
     /** A queued job no internal worker has been told about: the external fleet takes it. */
     private UUID externalJob(UUID filmId, UUID creator) {
         UUID jobId = UUID.randomUUID();
-        jobs.insertQueued(jobId, filmId, creator, "wans-masters", "films/" + filmId + "/masters/x/m.mov", List.of(), 3);
+        jobs.queue(jobId, filmId, creator, "wans-masters", "films/" + filmId + "/masters/x/m.mov", List.of(), 3);
         return jobId;
     }
 

@@ -43,8 +43,8 @@ class TranscodePipelineTest extends TranscodingTestSupport {
         UUID filmId = catalog.film(creator);
         Path master = master(640, 360, 6);
 
-        TestHttp.Response initiated = post("/api/transcode/uploads", token, Map.of("filmId", filmId, "fileName",
-                "feature master.mp4", "contentType", "video/mp4", "sizeBytes", Files.size(master)));
+        TestHttp.Response initiated = post("/api/transcode/uploads", json(Map.of("filmId", filmId, "fileName",
+                "feature master.mp4", "contentType", "video/mp4", "sizeBytes", Files.size(master))), token);
         assertThat(initiated.status()).as(initiated.body()).isEqualTo(201);
         JsonNode part = initiated.json().get("parts").get(0);
         assertThat(initiated.json().get("partCount").asInt()).isEqualTo(1);
@@ -56,7 +56,7 @@ class TranscodePipelineTest extends TranscodingTestSupport {
         String etag = stored.headers().firstValue("ETag").orElseThrow();
 
         TestHttp.Response completed = post("/api/transcode/uploads/" + initiated.json().get("uploadId").asString()
-                + "/complete", token, Map.of("parts", List.of(Map.of("partNumber", 1, "etag", etag))));
+                + "/complete", json(Map.of("parts", List.of(Map.of("partNumber", 1, "etag", etag)))), token);
         assertThat(completed.status()).as(completed.body()).isEqualTo(202);
         UUID jobId = UUID.fromString(completed.json().get("id").asString());
         assertThat(catalog.lastAuthorizationFor(filmId)).as("catalog is asked with the caller's token")
@@ -69,6 +69,16 @@ class TranscodePipelineTest extends TranscodingTestSupport {
         assertThat(job.get("source").get("height").asInt()).isEqualTo(360);
         JsonNode outputs = job.get("outputs");
         assertThat(outputs.get("renditions").findValuesAsString("name")).containsExactly("240p", "360p");
+        JsonNode event = outboxEvents(TranscodeEvents.COMPLETED, "jobId", jobId).get(0);
+        assertThat(event.propertyNames()).as("exactly the fields docs/events.md lists")
+                .containsExactlyInAnyOrder("jobId", "filmId", "creatorId", "bucket", "hlsMasterKey", "dashManifestKey",
+                        "posterKey", "spriteKey", "thumbnailsVttKey", "encryption", "renditions", "durationSeconds");
+        assertThat(event.get("creatorId").asString()).isEqualTo(creator.toString());
+        assertThat(event.get("hlsMasterKey").asString()).isEqualTo(outputs.get("hlsMasterKey").asString());
+        assertThat(event.get("encryption").propertyNames()).containsExactlyInAnyOrder("hls", "dash", "keyId");
+        assertThat(event.get("encryption").get("keyId").asString()).isEqualTo(contentKey(filmId).get("keyId").asString());
+        assertThat(event.get("renditions").get(0).propertyNames()).containsExactlyInAnyOrder("name", "width",
+                "height", "bandwidth", "codecs", "playlistKey");
         byte[] key = HexFormat.of().parseHex(contentKey(filmId).get("keyHex").asString());
 
         String masterPlaylist = new String(media(outputs.get("hlsMasterKey").asString()));

@@ -54,6 +54,10 @@ class WorkerFailureTest extends TranscodingTestSupport {
         assertThat(job.get("failureLog").isNull()).as("FFmpeg's output is for admins only").isTrue();
         assertThat(eventsFor(TranscodeEvents.FAILED, jobId)).isEqualTo(1);
         assertThat(eventsFor(TranscodeEvents.COMPLETED, jobId)).isZero();
+        JsonNode event = outboxEvents(TranscodeEvents.FAILED, "jobId", jobId).get(0);
+        assertThat(event.propertyNames()).containsExactlyInAnyOrder("jobId", "filmId", "creatorId", "reason", "attempts");
+        assertThat(event.get("reason").asString()).isEqualTo(job.get("failureReason").asString());
+        assertThat(event.get("attempts").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -79,7 +83,7 @@ class WorkerFailureTest extends TranscodingTestSupport {
                 status -> "TRANSCODING".equals(status.get("status").asString()) && status.get("progress").asInt() > 2);
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
 
-        TestHttp.Response cancelled = post("/api/transcode/jobs/" + jobId + "/cancel", token, null);
+        TestHttp.Response cancelled = post("/api/transcode/jobs/" + jobId + "/cancel", null, token);
 
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
         assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
@@ -98,7 +102,7 @@ class WorkerFailureTest extends TranscodingTestSupport {
         UUID filmId = catalog.film(creator);
         String key = storeMaster(filmId, master(640, 360, 2));
         UUID jobId = UUID.randomUUID();
-        jobs.insertQueued(jobId, filmId, creator, storage.buckets().masters(), key, List.of(), 3);
+        jobs.queue(jobId, filmId, creator, storage.buckets().masters(), key, List.of(), 3);
         // the worker that dies: it takes the entry (atomically with its append, so the live worker
         // does not see it first) and the job, then never beats again
         queue.ensureGroup();
@@ -132,7 +136,7 @@ class WorkerFailureTest extends TranscodingTestSupport {
         UUID filmId = catalog.film(creator);
         String key = storeMaster(filmId, master(320, 240, 2));
         UUID jobId = UUID.randomUUID();
-        jobs.insertQueued(jobId, filmId, creator, storage.buckets().masters(), key, List.of(), 1);
+        jobs.queue(jobId, filmId, creator, storage.buckets().masters(), key, List.of(), 1);
         // its only allowed start, by a worker that then dies
         assertThat(jobs.claim(jobId, UUID.randomUUID(), "crashed-worker", Duration.ofSeconds(1))).isTrue();
         queue.enqueue(jobId);
@@ -179,20 +183,23 @@ class WorkerFailureTest extends TranscodingTestSupport {
         UUID jobId = UUID.fromString(start(token, filmId, key, null).json().get("id").asString());
         awaitStatus(jobId, token, "FAILED", Duration.ofSeconds(60));
 
-        TestHttp.Response cancel = post("/api/transcode/jobs/" + jobId + "/cancel", token, null);
+        TestHttp.Response cancel = post("/api/transcode/jobs/" + jobId + "/cancel", null, token);
         assertThat(cancel.status()).isEqualTo(409);
         assertThat(cancel.json().get("code").asString()).isEqualTo("transcode-job-state-conflict");
+        assertThat(cancel.json().get("jobStatus").asString()).as("the job's state, beside the problem's HTTP status")
+                .isEqualTo("FAILED");
+        assertThat(cancel.json().get("status").asInt()).isEqualTo(409);
 
         // the creator replaces the broken master with a real one under the same key and retries
         storage.put(storage.buckets().masters(), key, Files.readAllBytes(master(640, 360, 2)), "video/quicktime");
-        TestHttp.Response retried = post("/api/transcode/jobs/" + jobId + "/retry", token, null);
+        TestHttp.Response retried = post("/api/transcode/jobs/" + jobId + "/retry", null, token);
         assertThat(retried.status()).as(retried.body()).isEqualTo(202);
         assertThat(retried.json().get("status").asString()).isEqualTo("QUEUED");
         awaitStatus(jobId, token, "COMPLETED", Duration.ofSeconds(60));
         assertThat(eventsFor(TranscodeEvents.FAILED, jobId)).isEqualTo(1);
         assertThat(eventsFor(TranscodeEvents.COMPLETED, jobId)).isEqualTo(1);
 
-        TestHttp.Response again = post("/api/transcode/jobs/" + jobId + "/retry", token, null);
+        TestHttp.Response again = post("/api/transcode/jobs/" + jobId + "/retry", null, token);
         assertThat(again.status()).isEqualTo(409);
     }
 
