@@ -1,36 +1,23 @@
 package com.thewans.catalog;
 
-import static com.thewans.testkit.TestHttp.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.thewans.testkit.ServiceTestSupport;
 import com.thewans.testkit.TestHttp;
 import com.thewans.testkit.TestTokens;
 import com.thewans.testkit.WansServiceTest;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** catalog-service for real on a random port, with real PostgreSQL, Redis and S3-compatible storage. */
 @WansServiceTest(storage = true)
-public abstract class CatalogTestSupport {
+public abstract class CatalogTestSupport extends ServiceTestSupport {
 
-    protected static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    protected int port;
-
-    @Autowired
-    protected JdbcTemplate jdbc;
-
-    protected TestHttp http;
     protected final UUID creatorId = UUID.randomUUID();
     protected String creator;
     protected String otherCreator;
@@ -38,39 +25,20 @@ public abstract class CatalogTestSupport {
     protected String admin;
 
     @BeforeEach
-    void clients() {
-        http = TestHttp.localhost(port);
+    void tokens() {
         creator = TestTokens.creator(creatorId);
         otherCreator = TestTokens.creator(UUID.randomUUID());
         viewer = TestTokens.viewer(UUID.randomUUID());
         admin = TestTokens.admin(UUID.randomUUID());
     }
 
-    protected TestHttp.Response get(String path, String token, String... headers) {
-        return send("GET", path, null, token, headers);
-    }
-
-    protected TestHttp.Response post(String path, String body, String token) {
-        return send("POST", path, body, token, "Content-Type", "application/json");
-    }
-
+    /** A JSON Merge Patch, the way the creator portal sends one. */
     protected TestHttp.Response patch(String path, String body, String token, String... headers) {
         String[] all = new String[headers.length + 2];
         all[0] = "Content-Type";
         all[1] = "application/merge-patch+json";
         System.arraycopy(headers, 0, all, 2, headers.length);
         return send("PATCH", path, body, token, all);
-    }
-
-    protected TestHttp.Response send(String method, String path, String body, String token, String... headers) {
-        String[] all = headers;
-        if (token != null) {
-            all = new String[headers.length + 2];
-            all[0] = "Authorization";
-            all[1] = bearer(token);
-            System.arraycopy(headers, 0, all, 2, headers.length);
-        }
-        return http.send(method, path, body, all);
     }
 
     /** A film body with everything publishing needs. */
@@ -98,17 +66,8 @@ public abstract class CatalogTestSupport {
         return published.json();
     }
 
-    protected static void assertProblem(TestHttp.Response response, int status, String code) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.json().get("code").asString()).isEqualTo(code);
-    }
-
     /** The data of outbox events of this type about this film, oldest first. */
     protected List<JsonNode> eventsAbout(String type, String filmId) {
-        return jdbc.queryForList("""
-                select envelope::text from outbox_event where type = ? and envelope -> 'data' ->> 'filmId' = ?
-                order by occurred_at""", String.class, type, filmId).stream()
-                .map(envelope -> JSON.readTree(envelope).get("data")).toList();
+        return outboxEvents(type, "filmId", filmId);
     }
 }

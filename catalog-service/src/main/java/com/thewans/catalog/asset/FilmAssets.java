@@ -1,7 +1,8 @@
 package com.thewans.catalog.asset;
 
+import static com.thewans.common.db.SqlTimes.ts;
+
 import java.time.Duration;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -13,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.thewans.catalog.film.FilmRecord;
 import com.thewans.catalog.film.Films;
-import com.thewans.catalog.web.InvalidField;
+import com.thewans.common.problem.InvalidField;
 import com.thewans.common.audit.AuditLog;
 import com.thewans.common.security.CurrentUser;
 import com.thewans.common.storage.ObjectStorage;
@@ -60,7 +61,7 @@ class FilmAssets {
         jdbc.update("""
                 insert into asset_upload (object_key, film_id, kind, content_type, issued_to, expires_at)
                 values (?, ?, ?, ?, ?, ?)""", key, filmId, kind.name(), contentType, user.userId(),
-                Timestamp.from(put.expiresAt()));
+                ts(put.expiresAt()));
         return new UploadTicket(kind, key, put.method(), put.url().toString(), put.headers(), put.expiresAt(),
                 kind.maxBytes);
     }

@@ -1,4 +1,4 @@
-package com.thewans.catalog.film;
+package com.thewans.catalog.cache;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,7 +39,7 @@ public class CatalogCache {
     }
 
     /** The key a film's public view is cached under right now (fetch before reading the database). */
-    Optional<String> filmKey(UUID filmId) {
+    public Optional<String> filmKey(UUID filmId) {
         try {
             List<String> gens = redis.opsForValue().multiGet(List.of(filmGeneration(filmId), GENRES));
             return Optional.of("catalog:film:" + filmId + ":" + gen(gens.get(0)) + ":" + gen(gens.get(1)));
@@ -50,7 +50,7 @@ public class CatalogCache {
     }
 
     /** The key a list page for this query is cached under right now. */
-    Optional<String> listKey(String canonicalQuery) {
+    public Optional<String> listKey(String canonicalQuery) {
         try {
             List<String> gens = redis.opsForValue().multiGet(List.of(LISTS, GENRES));
             return Optional.of("catalog:films:" + gen(gens.get(0)) + ":" + gen(gens.get(1)) + ":" + sha256(canonicalQuery));
@@ -60,7 +60,7 @@ public class CatalogCache {
         }
     }
 
-    Optional<String> get(Optional<String> key) {
+    public Optional<String> get(Optional<String> key) {
         if (key.isEmpty()) {
             return Optional.empty();
         }
@@ -72,7 +72,7 @@ public class CatalogCache {
         }
     }
 
-    void put(Optional<String> key, String value) {
+    public void put(Optional<String> key, String value) {
         key.ifPresent(k -> {
             try {
                 redis.opsForValue().set(k, value, TTL);
@@ -132,7 +132,7 @@ public class CatalogCache {
         return value == null ? "0" : value;
     }
 
-    static String sha256(String text) {
+    public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -6,15 +6,9 @@ import com.thewans.common.security.CurrentUser;
 import com.thewans.common.security.Role;
 
 /** Who may do what in the catalog: creators manage their own films, admins everything. */
-public final class Access {
+final class Access {
 
     private Access() {
-    }
-
-    public static void requireAdmin(CurrentUser user) {
-        if (user == null || !user.isAdmin()) {
-            throw new AccessDeniedException("admin only");
-        }
     }
 
     static void requireCreatorOrAdmin(CurrentUser user) {

@@ -1,9 +1,7 @@
 package com.thewans.catalog.film;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.CacheControl;
@@ -22,52 +20,49 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.thewans.catalog.web.InvalidField;
-import com.thewans.catalog.web.IsoCodes;
-import com.thewans.catalog.web.PageOf;
 import com.thewans.common.security.CurrentUser;
+import com.thewans.common.web.EntityTags;
+import com.thewans.common.web.ProblemAnswers;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @Validated
+@Tag(name = "Films", description = "A film's metadata, credits and life (draft, published, archived), and the"
+        + " catalog's ranked, typo-tolerant search. Anyone may browse published films; creators manage their own,"
+        + " admins any. Reads carry an ETag (the film's version) and answer 304 to If-None-Match.")
 class FilmController {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
-    private static final int MAX_PATCH_BYTES = 256 * 1024;
-
-    /** Release window types, as rights-service names them. */
-    enum WindowType { FESTIVAL, CINEMA, COLLECTOR, PVOD, PPV, TVOD, SVOD, AVOD }
 
     /** The shape of a list page, for the API document (the body is written as pre-rendered JSON). */
     record FilmPage(List<FilmView> items, int page, int size, long totalItems, int totalPages) {
     }
 
     private final Films films;
-    private final FilmSearch search;
+    private final FilmBrowsing browsing;
     private final FilmViews views;
-    private final CatalogCache cache;
-    private final JsonMapper json;
 
-    FilmController(Films films, FilmSearch search, FilmViews views, CatalogCache cache, JsonMapper json) {
+    FilmController(Films films, FilmBrowsing browsing, FilmViews views) {
         this.films = films;
-        this.search = search;
+        this.browsing = browsing;
         this.views = views;
-        this.cache = cache;
-        this.json = json;
     }
 
+    @GetMapping("/api/films")
+    @Operation(summary = "Search and browse films: ranked text search with filters, or a creator's own films (mine=true)")
     @ApiResponse(responseCode = "200", description = "a page of films (PageOf<FilmView>)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = FilmPage.class)))
-    @GetMapping("/api/films")
     ResponseEntity<String> list(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(required = false) @Size(max = 60) @Pattern(regexp = "^[a-z0-9-]+$") String genre,
@@ -76,7 +71,7 @@ class FilmController {
             @RequestParam(required = false) @Pattern(regexp = "^[a-z]{2,3}$") String language,
             @RequestParam(required = false) @Pattern(regexp = "^[A-Z]{2}$") String country,
             @RequestParam(required = false) @Size(max = 5) List<MaturityRating> maturity,
-            @RequestParam(required = false) WindowType availableAs,
+            @RequestParam(required = false) FilmListRequest.WindowType availableAs,
             @RequestParam(required = false) @Pattern(regexp = "^[A-Z]{2}$") String territory,
             @RequestParam(required = false) @Pattern(regexp = "^(?i)(relevance|newest|title|year)$",
                     message = "must be relevance, newest, title or year") String sort,
@@ -85,166 +80,91 @@ class FilmController {
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        List<com.thewans.common.problem.Problems.FieldError> errors = new ArrayList<>();
-        if (country != null && !IsoCodes.isCountry(country)) {
-            errors.add(new com.thewans.common.problem.Problems.FieldError("country", "is not an ISO 3166-1 country"));
-        }
-        if (territory != null && !IsoCodes.isCountry(territory)) {
-            errors.add(new com.thewans.common.problem.Problems.FieldError("territory", "is not an ISO 3166-1 country"));
-        }
-        if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
-            errors.add(new com.thewans.common.problem.Problems.FieldError("yearFrom", "must not be after yearTo"));
-        }
-        if (mine && user == null) {
-            errors.add(new com.thewans.common.problem.Problems.FieldError("mine", "needs a signed-in caller"));
-        }
-        if (status != null && status != FilmStatus.PUBLISHED && !mine && (user == null || !user.isAdmin())) {
-            errors.add(new com.thewans.common.problem.Problems.FieldError("status",
-                    "only admins list unpublished films of others; creators use mine=true"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidField(errors);
-        }
-        String text = q == null || q.isBlank() ? null : q.strip();
-        FilmSearch.Sort order = sort == null ? null : FilmSearch.Sort.valueOf(sort.toUpperCase(java.util.Locale.ROOT));
-        var query = new FilmSearch.Query(text, genre, yearFrom, yearTo, language, country, maturity,
-                availableAs == null ? null : availableAs.name(), territory, order, mine ? user.userId() : null,
-                status, page, size);
-        // only the public view of the catalog is shared; "mine" and admins' status lists are not
-        boolean publicView = !mine && (status == null || status == FilmStatus.PUBLISHED);
-        Optional<String> key = publicView ? cache.listKey(query.canonical()) : Optional.empty();
-        Optional<String> cached = cache.get(key);
-        String body = cached.orElseGet(() -> {
-            var hits = search.search(query);
-            var items = films.views(hits.ids()).stream().map(views::of).toList();
-            return json.writeValueAsString(PageOf.of(items, page, size, hits.total()));
-        });
-        if (cached.isEmpty()) {
-            cache.put(key, body);
-        }
-        return respond(body, "W/\"" + CatalogCache.sha256(body).substring(0, 32) + "\"", ifNoneMatch,
-                cached.isPresent());
+        var request = new FilmListRequest(q, genre, yearFrom, yearTo, language, country, maturity, availableAs,
+                territory, sort, mine, status, page, size);
+        return revalidated(browsing.list(user, request), ifNoneMatch);
     }
 
+    @GetMapping("/api/films/{id}")
+    @Operation(summary = "Read a film: published ones for anyone, drafts and archived ones for their creator and admins")
     @ApiResponse(responseCode = "200", description = "the film",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = FilmView.class)))
-    @GetMapping("/api/films/{id}")
+    @ApiResponse(responseCode = "404", description = "No such film, or a draft of someone else's (`film-not-found`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
     ResponseEntity<String> one(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        Optional<String> key = cache.filmKey(id);
-        Optional<String> cached = cache.get(key);
-        if (cached.isPresent()) {
-            int newline = cached.get().indexOf('\n');
-            return respond(cached.get().substring(newline + 1), etag(Long.parseLong(cached.get().substring(0, newline))),
-                    ifNoneMatch, true);
-        }
-        FilmRecord film = films.visible(user, id);
-        String body = json.writeValueAsString(views.of(film));
-        if (film.status() == FilmStatus.PUBLISHED) {
-            cache.put(key, film.version() + "\n" + body); // everyone sees a published film the same way
-        }
-        return respond(body, etag(film.version()), ifNoneMatch, false);
+        return revalidated(browsing.one(user, id), ifNoneMatch);
     }
 
-    @ApiResponse(responseCode = "201", description = "the film",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FilmView.class)))
     @PostMapping(path = "/api/films", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> create(@AuthenticationPrincipal CurrentUser user, @RequestBody JsonNode body) {
-        FilmRecord film = films.create(user, body);
-        return ResponseEntity.created(URI.create("/api/films/" + film.id())).eTag(etag(film.version()))
-                .contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(views.of(film)));
+    @Operation(summary = "Create a film as a draft (creators and admins); genres by slug or id")
+    @ApiResponse(responseCode = "201", description = "the film, with its ETag",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FilmView.class)))
+    ResponseEntity<FilmView> create(@AuthenticationPrincipal CurrentUser user,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = """
+                    {"title": "Sanguma", "synopsis": "A village healer and a city doctor.", "runtimeMinutes": 94,
+                     "releaseYear": 2024, "countries": ["PG"], "languages": ["tpi", "en"], "maturityRating": "PG",
+                     "genres": ["drama"],
+                     "credits": {"directors": [{"name": "Kiri Tau"}],
+                                 "cast": [{"name": "Mala Bune", "character": "Aunty Rose"}]}}""")))
+            @Valid @RequestBody FilmFields request) {
+        FilmRecord film = films.create(user, request);
+        return ResponseEntity.created(URI.create("/api/films/" + film.id())).eTag(EntityTags.of(film.version()))
+                .body(views.of(film));
     }
 
-    @ApiResponse(responseCode = "200", description = "the film",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FilmView.class)))
     @PatchMapping(path = "/api/films/{id}", consumes = {MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
-    ResponseEntity<String> patch(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+    @Operation(summary = "Change a film with a JSON Merge Patch (RFC 7396); If-Match with its ETag, or a body"
+            + " `version`, guards against overwriting someone else's change")
+    @ApiResponse(responseCode = "200", description = "the film, with its new ETag",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FilmView.class)))
+    @ApiResponse(responseCode = "409", description = "The body's `version` is not the current one (`stale-update`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
+    @ApiResponse(responseCode = "412", description = "If-Match names another version (`version-mismatch`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
+    ResponseEntity<FilmView> patch(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MERGE_PATCH,
+                    examples = @ExampleObject(value = """
+                            {"synopsis": "A new synopsis.", "originalTitle": null}""")))
             @RequestBody String body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        if (body.length() > MAX_PATCH_BYTES) {
-            throw new InvalidField("body", "must be at most " + MAX_PATCH_BYTES + " bytes");
-        }
-        JsonNode patch;
-        try {
-            patch = json.readTree(body);
-        } catch (tools.jackson.core.JacksonException e) {
-            throw new InvalidField("body", "is not valid JSON");
-        }
-        return ok(films.patch(user, id, patch, ifMatchVersions(ifMatch)));
+        return current(films.patch(user, id, body, EntityTags.ifMatch(ifMatch)));
     }
 
-    @ApiResponse(responseCode = "200", description = "the film",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FilmView.class)))
     @PostMapping("/api/films/{id}/publish")
-    ResponseEntity<String> publish(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-        return ok(films.publish(user, id));
-    }
-
+    @Operation(summary = "Publish a draft or archived film, once it has a synopsis, runtime and release year")
     @ApiResponse(responseCode = "200", description = "the film",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = FilmView.class)))
+    @ApiResponse(responseCode = "409", description = "Already published (`film-status-conflict`, `filmStatus`) or"
+            + " not complete (`film-incomplete`, `missing`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
+    ResponseEntity<FilmView> publish(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        return current(films.publish(user, id));
+    }
+
     @PostMapping("/api/films/{id}/archive")
-    ResponseEntity<String> archive(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-        return ok(films.archive(user, id));
+    @Operation(summary = "Archive a film: it leaves the public catalog; its creator and admins still see it")
+    @ApiResponse(responseCode = "200", description = "the film",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FilmView.class)))
+    @ApiResponse(responseCode = "409", description = "Already archived (`film-status-conflict`, `filmStatus`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
+    ResponseEntity<FilmView> archive(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        return current(films.archive(user, id));
     }
 
-    private ResponseEntity<String> ok(FilmRecord film) {
-        return ResponseEntity.ok().eTag(etag(film.version())).contentType(MediaType.APPLICATION_JSON)
-                .body(json.writeValueAsString(views.of(film)));
+    private ResponseEntity<FilmView> current(FilmRecord film) {
+        return ResponseEntity.ok().eTag(EntityTags.of(film.version())).body(views.of(film));
     }
 
-    private static ResponseEntity<String> respond(String body, String etag, String ifNoneMatch, boolean hit) {
+    /** A read answer clients may keep and revalidate with its ETag (304 when they hold it). */
+    private static ResponseEntity<String> revalidated(FilmBrowsing.Rendered answer, String ifNoneMatch) {
         var headers = new HttpHeaders();
-        headers.setETag(etag);
-        headers.setCacheControl(CacheControl.noCache()); // clients may keep it, and revalidate with the ETag
-        headers.set("X-Catalog-Cache", hit ? "hit" : "miss");
-        if (matches(ifNoneMatch, etag)) {
+        headers.setETag(answer.etag());
+        headers.setCacheControl(CacheControl.noCache());
+        if (EntityTags.noneMatchHolds(ifNoneMatch, answer.etag())) {
             return new ResponseEntity<>(headers, HttpStatus.NOT_MODIFIED);
         }
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return new ResponseEntity<>(body, headers, HttpStatus.OK);
-    }
-
-    static String etag(long version) {
-        return "\"" + version + "\"";
-    }
-
-    /** If-None-Match uses weak comparison (RFC 9110 13.1.2). */
-    private static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        String ours = stripWeak(etag);
-        for (String candidate : ifNoneMatch.split(",")) {
-            String c = candidate.strip();
-            if (c.equals("*") || stripWeak(c).equals(ours)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String stripWeak(String tag) {
-        return tag.startsWith("W/") ? tag.substring(2) : tag;
-    }
-
-    /** The versions an If-Match names; one that is no version of ours can never match. */
-    private static List<Long> ifMatchVersions(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        List<Long> versions = new ArrayList<>();
-        for (String candidate : ifMatch.split(",")) {
-            String c = candidate.strip();
-            if (c.equals("*")) {
-                return null; // any current representation
-            }
-            c = stripWeak(c).replace("\"", "");
-            try {
-                versions.add(Long.parseLong(c));
-            } catch (NumberFormatException e) {
-                versions.add(-1L);
-            }
-        }
-        return versions;
+        return new ResponseEntity<>(answer.body(), headers, HttpStatus.OK);
     }
 }

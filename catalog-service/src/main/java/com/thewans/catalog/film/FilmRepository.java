@@ -1,9 +1,11 @@
 package com.thewans.catalog.film;
 
+import static com.thewans.common.db.SqlTimes.instant;
+import static com.thewans.common.db.SqlTimes.ts;
+
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import com.thewans.catalog.genre.Genre;
+import com.thewans.common.problem.InvalidField;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,7 +65,7 @@ class FilmRepository {
                 where film_id = any(?) order by created_at, id""", rs -> {
             assets.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                     .add(new FilmRecord.StoredAsset(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getLong(6), rs.getTimestamp(7).toInstant()));
+                            rs.getString(5), rs.getLong(6), instant(rs, "created_at")));
         }, (Object) idArray);
         Map<UUID, FilmRecord> films = new LinkedHashMap<>();
         jdbc.query("select " + COLUMNS + " from film where id = any(?)", rs -> {
@@ -136,7 +139,7 @@ class FilmRepository {
                     genres.stream().map(g -> new Object[] {filmId, g.id()}).toList());
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
             // an admin deleted one of the genres a moment ago
-            throw new com.thewans.catalog.web.InvalidField("genres", "a genre was just removed; choose again");
+            throw new InvalidField("genres", "a genre was just removed; choose again");
         }
     }
 
@@ -147,9 +150,9 @@ class FilmRepository {
                 strings(rs.getArray("countries")), strings(rs.getArray("languages")),
                 MaturityRating.valueOf(rs.getString("maturity_rating")),
                 json.readValue(rs.getString("credits"), Credits.class), FilmStatus.valueOf(rs.getString("status")),
-                rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(),
-                rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant(), genres,
+                rs.getLong("version"), instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "published_at"), genres,
                 assets);
     }
 
@@ -157,7 +160,4 @@ class FilmRepository {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
-    static Timestamp ts(Instant instant) {
-        return Timestamp.from(instant);
-    }
 }

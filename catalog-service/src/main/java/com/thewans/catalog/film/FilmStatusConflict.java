@@ -11,6 +11,6 @@ class FilmStatusConflict extends WansException {
     FilmStatusConflict(UUID filmId, FilmStatus status, String action) {
         super(HttpStatus.CONFLICT, "film-status-conflict", "A " + status + " film cannot " + action);
         with("filmId", filmId);
-        with("status", status);
+        with("filmStatus", status);
     }
 }

@@ -3,31 +3,31 @@ package com.thewans.catalog.film;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.thewans.catalog.cache.CatalogCache;
 import com.thewans.catalog.genre.Genre;
 import com.thewans.catalog.genre.Genres;
-import com.thewans.catalog.web.InvalidField;
-import com.thewans.catalog.web.IsoCodes;
-import com.thewans.catalog.web.PreconditionFailed;
-import com.thewans.catalog.web.StaleUpdate;
 import com.thewans.common.audit.AuditLog;
+import com.thewans.common.problem.InvalidField;
 import com.thewans.common.problem.Problems;
+import com.thewans.common.problem.StaleUpdate;
+import com.thewans.common.problem.VersionMismatch;
 import com.thewans.common.security.CurrentUser;
+import com.thewans.common.web.EntityTags;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Creating, reading, editing, publishing and archiving films, with the ownership rules. */
 @Service
@@ -40,11 +40,10 @@ public class Films {
     private final CatalogCache cache;
     private final Validator validator;
     private final JsonMapper json;
-    private final JsonMapper strictJson;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     Films(FilmRepository films, Genres genres, FilmEvents events, AuditLog audit, CatalogCache cache,
-            Validator validator, JsonMapper json) {
+            Validator validator, JsonMapper json, Clock clock) {
         this.films = films;
         this.genres = genres;
         this.events = events;
@@ -52,23 +51,19 @@ public class Films {
         this.cache = cache;
         this.validator = validator;
         this.json = json;
-        this.strictJson = json.rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
+        this.clock = clock;
     }
 
     @Transactional
-    public FilmRecord create(CurrentUser user, JsonNode body) {
+    public FilmRecord create(CurrentUser user, FilmFields fields) {
         Access.requireCreatorOrAdmin(user);
-        if (body == null || !body.isObject()) {
-            throw new InvalidField("body", "must be a JSON object");
-        }
-        FilmFields fields = toFields(body);
+        refuseUnknownCodes(fields);
         List<Genre> resolved = genres.resolve(fields.genres());
         UUID id = UUID.randomUUID();
         String slug = slugOf(fields.title());
         films.insert(id, user.userId(), slug.isEmpty() ? "film" : slug, fields, resolved, Instant.now(clock));
         FilmRecord created = films.find(id).orElseThrow();
-        events.publish(FilmEvents.CREATED, created);
+        events.created(created);
         cache.filmChanged(id);
         return created;
     }
@@ -98,16 +93,14 @@ public class Films {
     }
 
     /**
-     * Applies a JSON merge patch. Optimistic locking three ways: If-Match (stale: 412), a
-     * {@code version} member (stale: 409), and the UPDATE's own version check, so two
-     * concurrent patches never silently overwrite each other.
+     * Applies a JSON merge patch (RFC 7396) and validates the merged film as a whole. Optimistic
+     * locking three ways: If-Match (stale: 412), a {@code version} member (stale: 409), and the
+     * UPDATE's own version check, so two concurrent patches never silently overwrite each other.
      */
     @Transactional
-    public FilmRecord patch(CurrentUser user, UUID id, JsonNode patch, List<Long> ifMatch) {
+    public FilmRecord patch(CurrentUser user, UUID id, String body, EntityTags.IfMatch ifMatch) {
         FilmRecord film = manageable(user, id);
-        if (patch == null || !patch.isObject()) {
-            throw new InvalidField("body", "a merge patch must be a JSON object");
-        }
+        ObjectNode patch = MergePatch.read(json, body);
         List<Problems.FieldError> unknown = new ArrayList<>();
         for (var member : patch.properties()) {
             if (!FilmFields.NAMES.contains(member.getKey()) && !"version".equals(member.getKey())) {
@@ -117,10 +110,8 @@ public class Films {
         if (!unknown.isEmpty()) {
             throw new InvalidField(unknown);
         }
-        if (ifMatch != null && !ifMatch.contains(film.version())) {
-            throw new PreconditionFailed(film.version());
-        }
-        JsonNode version = patch.get("version");
+        ifMatch.check(film.version());
+        JsonNode version = patch.remove("version");
         if (version != null && !version.isNull()) {
             if (!version.isIntegralNumber()) {
                 throw new InvalidField("version", "must be the version number you read");
@@ -129,23 +120,17 @@ public class Films {
                 throw new StaleUpdate(film.version());
             }
         }
-        JsonNode changes = patch.deepCopy();
-        ((tools.jackson.databind.node.ObjectNode) changes).remove("version");
-        JsonNode merged = MergePatch.apply(json.valueToTree(film.fields()), changes);
-        FilmFields fields = toFields(merged);
+        FilmFields fields = merged(MergePatch.apply(json.valueToTree(film.fields()), patch));
         List<Genre> resolved = genres.resolve(fields.genres());
         if (!films.update(id, film.version(), fields, resolved, Instant.now(clock))) {
             long current = films.find(id).map(FilmRecord::version).orElse(film.version());
-            if (ifMatch != null) {
-                throw new PreconditionFailed(current);
-            }
-            throw new StaleUpdate(current);
+            throw ifMatch.present() && !ifMatch.any() ? new VersionMismatch(current) : new StaleUpdate(current);
         }
         FilmRecord updated = films.find(id).orElseThrow();
-        events.publish(FilmEvents.UPDATED, updated);
+        events.updated(updated);
         if (!user.userId().equals(film.creatorId())) {
             audit.record("film.edited-by-admin", "film:" + id,
-                    Map.of("creatorId", film.creatorId().toString(), "fields", fieldNames(changes)));
+                    Map.of("creatorId", film.creatorId().toString(), "fields", fieldNames(patch)));
         }
         cache.filmChanged(id);
         return updated;
@@ -159,21 +144,22 @@ public class Films {
         if (!missing.isEmpty()) {
             throw new FilmIncomplete(id, missing);
         }
-        return transition(user, film, next, FilmEvents.PUBLISHED, "film.published");
+        return transition(user, film, next, events::published, "film.published");
     }
 
     @Transactional
     public FilmRecord archive(CurrentUser user, UUID id) {
         FilmRecord film = manageable(user, id);
-        return transition(user, film, film.archived(), FilmEvents.ARCHIVED, "film.archived");
+        return transition(user, film, film.archived(), events::archived, "film.archived");
     }
 
-    private FilmRecord transition(CurrentUser user, FilmRecord film, FilmStatus next, String event, String action) {
+    private FilmRecord transition(CurrentUser user, FilmRecord film, FilmStatus next,
+            java.util.function.Consumer<FilmRecord> event, String action) {
         if (!films.changeStatus(film.id(), film.version(), next, Instant.now(clock))) {
             throw new StaleUpdate(films.find(film.id()).map(FilmRecord::version).orElse(film.version()));
         }
         FilmRecord changed = films.find(film.id()).orElseThrow();
-        events.publish(event, changed);
+        event.accept(changed);
         audit.record(action, "film:" + film.id(), Map.of("from", film.status().name(), "to", next.name(),
                 "creatorId", film.creatorId().toString(), "byOwner", user.userId().equals(film.creatorId())));
         cache.filmChanged(film.id());
@@ -185,35 +171,42 @@ public class Films {
     public FilmRecord touched(UUID id) {
         films.touch(id, Instant.now(clock));
         FilmRecord film = films.find(id).orElseThrow();
-        events.publish(FilmEvents.UPDATED, film);
+        events.updated(film);
         cache.filmChanged(id);
         return film;
     }
 
-    private FilmFields toFields(JsonNode body) {
+    /** The film a merge patch leaves, checked by the same bean validation a new film's body gets. */
+    private FilmFields merged(JsonNode merged) {
         FilmFields fields;
         try {
-            fields = strictJson.treeToValue(body, FilmFields.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new InvalidField(path(e), "is not a known field");
+            fields = json.treeToValue(merged, FilmFields.class);
         } catch (DatabindException e) {
             throw new InvalidField(path(e), "has a value of the wrong type or an unknown value");
         }
-        Set<ConstraintViolation<FilmFields>> violations = validator.validate(fields);
-        List<Problems.FieldError> errors = new ArrayList<>(violations.stream()
+        List<Problems.FieldError> errors = new ArrayList<>(validator.validate(fields).stream()
                 .map(v -> new Problems.FieldError(v.getPropertyPath().toString(), v.getMessage())).toList());
-        fields.countries().stream().filter(c -> c != null && c.matches("[A-Z]{2}") && !IsoCodes.isCountry(c))
-                .forEach(c -> errors.add(new Problems.FieldError("countries", c + " is not an ISO 3166-1 country")));
-        fields.languages().stream().filter(l -> l != null && l.matches("[a-z]{2,3}") && !IsoCodes.isLanguage(l))
-                .forEach(l -> errors.add(new Problems.FieldError("languages", l + " is not a language we know")));
         if (!errors.isEmpty()) {
-            errors.sort(java.util.Comparator.comparing(Problems.FieldError::field));
+            errors.sort(Comparator.comparing(Problems.FieldError::field));
             throw new InvalidField(errors);
         }
+        refuseUnknownCodes(fields);
         return fields;
     }
 
-    private static String path(DatabindException e) {
+    /** Codes of the right shape that name no country or language we know. */
+    private static void refuseUnknownCodes(FilmFields fields) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        fields.countries().stream().filter(c -> !IsoCodes.isCountry(c))
+                .forEach(c -> errors.add(new Problems.FieldError("countries", c + " is not an ISO 3166-1 country")));
+        fields.languages().stream().filter(l -> !IsoCodes.isLanguage(l))
+                .forEach(l -> errors.add(new Problems.FieldError("languages", l + " is not a language we know")));
+        if (!errors.isEmpty()) {
+            throw new InvalidField(errors);
+        }
+    }
+
+    private static String path(JacksonException e) {
         StringBuilder path = new StringBuilder();
         for (var ref : e.getPath()) {
             if (ref.getPropertyName() != null) {

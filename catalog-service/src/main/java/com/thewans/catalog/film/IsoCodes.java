@@ -1,4 +1,4 @@
-package com.thewans.catalog.web;
+package com.thewans.catalog.film;
 
 import java.util.Locale;
 import java.util.Set;

@@ -1,5 +1,7 @@
 package com.thewans.catalog.genre;
 
+import static com.thewans.common.db.SqlTimes.ts;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -18,8 +20,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.thewans.catalog.film.CatalogCache;
-import com.thewans.catalog.web.InvalidField;
+import com.thewans.catalog.cache.CatalogCache;
+import com.thewans.common.problem.InvalidField;
 import com.thewans.common.audit.AuditLog;
 
 /** The genre list admins curate, and resolving the genres a film names (by slug or id). */
@@ -34,11 +36,11 @@ public class Genres {
     private final CatalogCache cache;
     private final Clock clock;
 
-    Genres(JdbcTemplate jdbc, AuditLog audit, CatalogCache cache) {
+    Genres(JdbcTemplate jdbc, AuditLog audit, CatalogCache cache, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.cache = cache;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -126,7 +128,4 @@ public class Genres {
         return value != null && value.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     }
 
-    private static java.sql.Timestamp ts(Instant instant) {
-        return java.sql.Timestamp.from(instant);
-    }
 }

@@ -95,6 +95,23 @@ class MergePatchTest extends CatalogTestSupport {
     }
 
     @Test
+    void everyAnswerCarriesTheStoredVersionSoItsETagCanBeUsedAtOnce() {
+        var created = post("/api/films", filmJson("Tagged", "x"), creator);
+        assertThat(created.header("ETag")).isEqualTo(get("/api/films/" + created.json().get("id").asString(), creator)
+                .header("ETag"));
+        String id = created.json().get("id").asString();
+
+        var patched = patch("/api/films/" + id, "{\"synopsis\": \"y\"}", creator, "If-Match", created.header("ETag"));
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        assertThat(patched.header("ETag")).isEqualTo(get("/api/films/" + id, creator).header("ETag"));
+
+        var published = post("/api/films/" + id + "/publish", null, creator);
+        assertThat(published.header("ETag")).isEqualTo(get("/api/films/" + id, null).header("ETag"));
+        assertThat(patch("/api/films/" + id, "{\"synopsis\": \"z\"}", creator, "If-Match", published.header("ETag"))
+                .status()).isEqualTo(200);
+    }
+
+    @Test
     void ofTwoConcurrentPatchesOfTheSameVersionExactlyOneWins() throws Exception {
         String id = draft();
         int writers = 6;
