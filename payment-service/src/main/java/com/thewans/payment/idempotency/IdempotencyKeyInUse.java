@@ -1,0 +1,16 @@
+package com.thewans.payment.idempotency;
+
+import org.springframework.http.HttpStatus;
+
+import com.thewans.common.problem.WansException;
+
+/** The first request with this key is still running after the wait: retry later for its answer. */
+class IdempotencyKeyInUse extends WansException {
+
+    IdempotencyKeyInUse(String key) {
+        super(HttpStatus.CONFLICT, "idempotency-key-in-use",
+                "A request with this Idempotency-Key is still being processed; retry shortly for its answer");
+        with("idempotencyKey", key);
+        header("Retry-After", "2");
+    }
+}

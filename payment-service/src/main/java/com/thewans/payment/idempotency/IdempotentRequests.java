@@ -1,0 +1,198 @@
+package com.thewans.payment.idempotency;
+
+import static com.thewans.common.db.SqlTimes.ts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Idempotency keys with Stripe's semantics, for every request that moves money. The first
+ * request with a key claims it (a row keyed by caller and key); its answer is kept for 24 hours and
+ * replayed, status and body, to every retry with the same body. The same key with another body is
+ * a 422. A second request while the first is still running waits for its answer rather than doing
+ * the work again. A refusal (a problem) moved no money and is not kept. An answer that says "try
+ * again" (a 5xx, a provider that was down) is not kept either: the retry resumes the same work,
+ * which is itself keyed by the request ({@link #resourceId}), so nothing is charged twice.
+ */
+@Component
+public class IdempotentRequests {
+
+    public static final String HEADER = "Idempotency-Key";
+    static final Duration KEPT_FOR = Duration.ofHours(24);
+    /** How long a claim holds before another request may take the key over (a crashed instance). */
+    static final Duration CLAIM = Duration.ofSeconds(60);
+    private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(10);
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    IdempotentRequests(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A stable id for what a keyed request creates, so a resumed retry finds what the first attempt made. */
+    public static UUID resourceId(String purpose, UUID userId, String key) {
+        return UUID.nameUUIDFromBytes((purpose + ":" + userId + ":" + key).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Runs {@code work} once for this caller and key, or answers what it answered the first time.
+     *
+     * @param request the parsed request; its JSON is the fingerprint a retry must match
+     */
+    public ResponseEntity<String> once(UUID userId, String key, Object request, Supplier<ResponseEntity<?>> work) {
+        requireUsable(key);
+        String fingerprint = sha256(json.writeValueAsString(request));
+        Instant deadline = Instant.now(clock).plus(WAIT_FOR_FIRST);
+        while (true) {
+            Instant now = Instant.now(clock);
+            jdbc.update("delete from idempotent_requests where user_id = ? and idem_key = ? and created_at < ?", userId,
+                    key, ts(now.minus(KEPT_FOR)));
+            boolean claimed = jdbc.update("""
+                    insert into idempotent_requests (user_id, idem_key, request_hash, claimed_until, created_at)
+                    values (?, ?, ?, ?, ?) on conflict do nothing""", userId, key, fingerprint, ts(now.plus(CLAIM)),
+                    ts(now)) == 1;
+            if (!claimed) {
+                Stored stored = stored(userId, key);
+                if (stored == null) {
+                    continue; // expired between our two statements
+                }
+                if (!stored.hash().equals(fingerprint)) {
+                    throw new IdempotencyKeyReused(key);
+                }
+                if (stored.completed()) {
+                    return replay(stored);
+                }
+                // the first request is running, or was abandoned: take it over once its claim lapses
+                claimed = jdbc.update("""
+                        update idempotent_requests set claimed_until = ?
+                        where user_id = ? and idem_key = ? and not completed and claimed_until < ?""",
+                        ts(now.plus(CLAIM)), userId, key, ts(now)) == 1;
+                if (!claimed) {
+                    if (now.isAfter(deadline)) {
+                        throw new IdempotencyKeyInUse(key);
+                    }
+                    pause();
+                    continue;
+                }
+            }
+            return run(userId, key, work);
+        }
+    }
+
+    private ResponseEntity<String> run(UUID userId, String key, Supplier<ResponseEntity<?>> work) {
+        ResponseEntity<?> answer;
+        try {
+            answer = work.get();
+        } catch (RuntimeException refused) {
+            // a refusal moved no money: forget the key, so the request may be made again as it is
+            forget(userId, key);
+            throw refused;
+        }
+        String body = answer.getBody() == null ? null
+                : answer.getBody() instanceof String s ? s : json.writeValueAsString(answer.getBody());
+        MediaType type = answer.getHeaders().getContentType() != null ? answer.getHeaders().getContentType()
+                : MediaType.APPLICATION_JSON;
+        String location = answer.getHeaders().getLocation() == null ? null : answer.getHeaders().getLocation().toString();
+        if (answer.getStatusCode().is5xxServerError()) {
+            release(userId, key);
+        } else {
+            keep(userId, key, answer.getStatusCode().value(), type.toString(), location, body);
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.addAll(answer.getHeaders());
+        headers.setContentType(type);
+        return new ResponseEntity<>(body, headers, answer.getStatusCode());
+    }
+
+    private void keep(UUID userId, String key, int status, String contentType, String location, String body) {
+        jdbc.update("""
+                update idempotent_requests set completed = true, status = ?, content_type = ?, location = ?, body = ?
+                where user_id = ? and idem_key = ?""", status, contentType, location, body, userId, key);
+    }
+
+    private void forget(UUID userId, String key) {
+        jdbc.update("delete from idempotent_requests where user_id = ? and idem_key = ? and not completed", userId, key);
+    }
+
+    private void release(UUID userId, String key) {
+        jdbc.update("update idempotent_requests set claimed_until = ? where user_id = ? and idem_key = ? and not completed",
+                ts(Instant.EPOCH), userId, key);
+    }
+
+    private ResponseEntity<String> replay(Stored stored) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("Idempotent-Replayed", "true");
+        if (stored.contentType() != null) {
+            headers.setContentType(MediaType.parseMediaType(stored.contentType()));
+        }
+        if (stored.location() != null) {
+            headers.setLocation(java.net.URI.create(stored.location()));
+        }
+        return new ResponseEntity<>(stored.body(), headers, HttpStatus.valueOf(stored.status()));
+    }
+
+    private record Stored(String hash, boolean completed, int status, String contentType, String location, String body) {
+    }
+
+    private Stored stored(UUID userId, String key) {
+        List<Stored> rows = jdbc.query("""
+                select request_hash, completed, status, content_type, location, body from idempotent_requests
+                where user_id = ? and idem_key = ?""", (rs, n) -> new Stored(rs.getString(1), rs.getBoolean(2),
+                rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6)), userId, key);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    @Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT1H")
+    void forgetOldKeys() {
+        jdbc.update("delete from idempotent_requests where created_at < ?", ts(Instant.now(clock).minus(KEPT_FOR)));
+    }
+
+    private static void requireUsable(String key) {
+        if (key == null || key.isBlank()) {
+            throw new IdempotencyKeyMissing();
+        }
+        if (key.length() > 255 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw new com.thewans.common.problem.InvalidField(HEADER, "must be 1 to 255 visible ASCII characters");
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the first request with this key", e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package com.thewans.payment.purchase;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import com.thewans.common.events.DomainEvents;
+
+/** payment.* events, written to the outbox with the change; shapes in docs/events.md. */
+@Component
+class PaymentEvents {
+
+    static final String SUCCEEDED = "payment.succeeded";
+    static final String FAILED = "payment.failed";
+    static final String REFUNDED = "payment.refunded";
+    static final String PARTIALLY_REFUNDED = "payment.partially_refunded";
+
+    /** Money was captured: rights-service grants what it buys. The shape is rights' contract. */
+    record PaymentSucceeded(UUID transactionId, UUID userId, Transaction.Kind kind, UUID filmId, UUID windowId,
+            UUID subscriptionId, Instant periodEnd, long amount, String currency, String provider, UUID invoiceId) {
+    }
+
+    /** A payment failed or expired: nothing was captured. */
+    record PaymentFailed(UUID transactionId, UUID userId, Transaction.Kind kind, UUID filmId, long amount,
+            String currency, String provider, String reason) {
+    }
+
+    /** A captured payment was refunded in full: rights-service revokes what it granted. */
+    record PaymentRefunded(UUID transactionId, UUID userId, long amount, String currency) {
+    }
+
+    /** Part of a payment went back to the payer; what it bought stays. */
+    record PaymentPartiallyRefunded(UUID transactionId, UUID userId, long amount, long refundedTotal, String currency) {
+    }
+
+    private final DomainEvents events;
+
+    PaymentEvents(DomainEvents events) {
+        this.events = events;
+    }
+
+    void succeeded(Transaction t, UUID invoiceId) {
+        events.publish(SUCCEEDED, new PaymentSucceeded(t.id(), t.userId(), t.kind(), t.filmId(), t.windowId(),
+                t.subscriptionId(), null, t.amount(), t.currency(), t.provider().eventName, invoiceId));
+    }
+
+    void failed(Transaction t, String reason) {
+        events.publish(FAILED, new PaymentFailed(t.id(), t.userId(), t.kind(), t.filmId(), t.amount(), t.currency(),
+                t.provider().eventName, reason));
+    }
+
+    void refunded(Transaction t, long refundedTotal, long previouslyRefunded) {
+        if (refundedTotal >= t.amount()) {
+            events.publish(REFUNDED, new PaymentRefunded(t.id(), t.userId(), refundedTotal, t.currency()));
+        } else {
+            events.publish(PARTIALLY_REFUNDED, new PaymentPartiallyRefunded(t.id(), t.userId(),
+                    refundedTotal - previouslyRefunded, refundedTotal, t.currency()));
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package com.thewans.payment.purchase;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.thewans.common.security.CurrentUser;
+import com.thewans.payment.PaymentSettings;
+import com.thewans.payment.card.CardPayments;
+import com.thewans.payment.invoice.Invoices;
+
+/**
+ * A viewer buys a film: the offer and its price from rights-service, the GST it holds, a PENDING
+ * payment recorded before the provider is asked (so nothing the provider does is ever about a
+ * payment we do not know), then the provider. Every step is keyed by the transaction id, which
+ * is itself derived from the request's Idempotency-Key: a retry after a fault resumes the same
+ * payment at the provider instead of opening a second one.
+ */
+@Service
+class Purchases {
+
+    private final Offers offers;
+    private final TransactionLedger ledger;
+    private final CardPayments cards;
+    private final Settlement settlement;
+    private final Invoices invoices;
+    private final TransactionTemplate inTransaction;
+    private final PaymentSettings settings;
+    private final Clock clock;
+
+    Purchases(Offers offers, TransactionLedger ledger, CardPayments cards, Settlement settlement, Invoices invoices,
+            TransactionTemplate inTransaction, PaymentSettings settings, Clock clock) {
+        this.offers = offers;
+        this.ledger = ledger;
+        this.cards = cards;
+        this.settlement = settlement;
+        this.invoices = invoices;
+        this.inTransaction = inTransaction;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    TransactionView buy(CurrentUser viewer, UUID transactionId, PurchaseRequest request, String territory) {
+        Transaction t = ledger.find(transactionId).orElseGet(() -> open(viewer, transactionId, request, territory));
+        if (!t.userId().equals(viewer.userId())) {
+            throw new TransactionNotFound(transactionId); // ids are derived per caller; this cannot be theirs
+        }
+        if (t.providerRef() == null && t.status() == Transaction.Status.PENDING) {
+            CardPayments.CardPayment payment = cards.open(t.amount(), t.currency(), Settlement.describe(t),
+                    Map.of("transactionId", t.id().toString(), "userId", t.userId().toString(), "kind",
+                            t.kind().name()), request.paymentMethod(), "wans-transaction-" + t.id());
+            if (payment.id() != null) {
+                inTransaction.executeWithoutResult(s -> ledger.attach(t.id(), payment.id(), payment.clientSecret(),
+                        Instant.now(clock)));
+            }
+            // a confirmed card answers at once; the webhook that follows will find nothing left to do
+            if (payment.succeeded()) {
+                settlement.succeeded(Transaction.Provider.STRIPE, payment.id(), t.id());
+            } else if (payment.declined()) {
+                settlement.failed(Transaction.Provider.STRIPE, payment.id(), t.id(), payment.declineCode(),
+                        payment.declineMessage());
+            }
+        }
+        return view(ledger.find(transactionId).orElseThrow());
+    }
+
+    private Transaction open(CurrentUser viewer, UUID id, PurchaseRequest request, String territory) {
+        Transaction.Kind kind = request.kind().asTransactionKind();
+        if ((kind == Transaction.Kind.PURCHASE || kind == Transaction.Kind.COLLECTOR)
+                && ledger.holds(viewer.userId(), request.filmId(), kind)) {
+            throw new AlreadyOwned(request.filmId(), kind);
+        }
+        Offers.OnSale onSale = offers.price(request.filmId(), kind, territory, request.currency());
+        Instant now = Instant.now(clock);
+        long amount = onSale.amount();
+        Transaction t = new Transaction(id, viewer.userId(), kind, request.filmId(), onSale.windowId(), null, territory,
+                request.currency(), amount, 0, amount, Gst.includedIn(amount, territory), Transaction.Provider.STRIPE,
+                null, null, Transaction.Status.PENDING, 0, null, null, now.plus(settings.pendingFor()), null, now);
+        try {
+            inTransaction.executeWithoutResult(s -> ledger.open(t));
+        } catch (DuplicateKeyException e) {
+            Transaction pending = ledger.pendingPurchase(viewer.userId(), request.filmId(), kind).orElseThrow(() -> e);
+            throw new PurchaseInProgress(pending.id());
+        }
+        return ledger.find(id).orElseThrow();
+    }
+
+    TransactionView view(Transaction t) {
+        return TransactionView.of(t, invoices.forTransaction(t.id()).map(i -> i.id()).orElse(null));
+    }
+
+    /** A payment its owner or an admin may read; to anyone else it does not exist. */
+    Transaction readable(CurrentUser user, UUID id) {
+        Transaction t = ledger.find(id).orElseThrow(() -> new TransactionNotFound(id));
+        if (!user.isAdmin() && !t.userId().equals(user.userId())) {
+            throw new TransactionNotFound(id);
+        }
+        return t;
+    }
+
+    List<Transaction> ofUser(UUID userId, int page, int size) {
+        return ledger.ofUser(userId, page, size);
+    }
+
+    long countOfUser(UUID userId) {
+        return ledger.countOfUser(userId);
+    }
+
+    List<Transaction> all(Transaction.Status status, int page, int size) {
+        return ledger.all(status, page, size);
+    }
+
+    long count(Transaction.Status status) {
+        return ledger.count(status);
+    }
+}

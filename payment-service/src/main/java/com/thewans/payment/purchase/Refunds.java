@@ -1,0 +1,48 @@
+package com.thewans.payment.purchase;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import com.thewans.common.audit.AuditLog;
+import com.thewans.payment.card.CardPayments;
+
+/**
+ * An admin gives money back, in full or in part, through the provider that took it. The payment's
+ * status changes when the provider confirms the refund (its charge.refunded message), the one
+ * place refunds are recorded, so an API answer and a webhook can never count one refund twice.
+ */
+@Service
+class Refunds {
+
+    /** What the provider accepted; the payment shows it once the provider confirms. */
+    record RefundAccepted(UUID transactionId, String refundId, long amount, String currency, String status) {
+    }
+
+    private final Purchases purchases;
+    private final CardPayments cards;
+    private final AuditLog audit;
+
+    Refunds(Purchases purchases, CardPayments cards, AuditLog audit) {
+        this.purchases = purchases;
+        this.cards = cards;
+        this.audit = audit;
+    }
+
+    RefundAccepted refund(com.thewans.common.security.CurrentUser admin, UUID transactionId, RefundRequest request,
+            UUID refundKey) {
+        Transaction t = purchases.readable(admin, transactionId);
+        if (!t.status().captured() || t.refundable() == 0 || t.providerRef() == null) {
+            throw new NotRefundable(t.id(), t.status());
+        }
+        long amount = request.amount() == null ? t.refundable() : request.amount();
+        if (amount > t.refundable()) {
+            throw new RefundTooLarge(t.id(), amount, t.refundable());
+        }
+        CardPayments.CardRefund refund = cards.refund(t.providerRef(), amount, request.reason(), "wans-refund-" + refundKey);
+        audit.record("payment.refund-requested", "transaction:" + t.id(), Map.of("amount", amount, "currency",
+                t.currency(), "reason", request.reason(), "refundId", refund.id()));
+        return new RefundAccepted(t.id(), refund.id(), refund.amount(), t.currency(), refund.status());
+    }
+}

@@ -1,0 +1,111 @@
+package com.thewans.payment.purchase;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.thewans.payment.invoice.Invoice;
+import com.thewans.payment.invoice.Invoices;
+
+/**
+ * Applies what a provider says happened to a payment, whichever way it arrives (the answer to our
+ * own call, a webhook, a status poll) and in whatever order: success issues the invoice and
+ * announces payment.succeeded once, a refund before its success first records the success (the
+ * money did move), and a message about a status already passed changes nothing.
+ */
+@Service
+public class Settlement {
+
+    private static final Logger log = LoggerFactory.getLogger(Settlement.class);
+
+    private final TransactionLedger ledger;
+    private final Invoices invoices;
+    private final PaymentEvents events;
+    private final Clock clock;
+
+    Settlement(TransactionLedger ledger, Invoices invoices, PaymentEvents events, Clock clock) {
+        this.ledger = ledger;
+        this.invoices = invoices;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The provider captured the money. */
+    @Transactional
+    public void succeeded(Transaction.Provider provider, String providerRef, UUID transactionHint) {
+        Transaction t = find(provider, providerRef, transactionHint);
+        Instant now = Instant.now(clock);
+        if (ledger.succeed(t.id(), now)) {
+            Transaction done = ledger.find(t.id()).orElseThrow();
+            Invoice invoice = invoices.issue(done.id(), done.userId(), describe(done), done.currency(), done.amount(),
+                    done.gstAmount(), now);
+            events.succeeded(done, invoice.id());
+        }
+    }
+
+    /** The payer's attempt was declined or abandoned; a payment that succeeded meanwhile stays succeeded. */
+    @Transactional
+    public void failed(Transaction.Provider provider, String providerRef, UUID transactionHint, String code,
+            String message) {
+        Transaction t = find(provider, providerRef, transactionHint);
+        if (ledger.fail(t.id(), code, message, Instant.now(clock))) {
+            events.failed(t, code);
+        }
+    }
+
+    /** The provider's refunds of this payment now add up to {@code refundedTotal}. */
+    @Transactional
+    public void refunded(Transaction.Provider provider, String providerRef, UUID transactionHint, long refundedTotal) {
+        Transaction t = find(provider, providerRef, transactionHint);
+        if (!t.status().captured()) {
+            // the refund overtook the success on its way here: only captured money can be refunded
+            succeeded(provider, providerRef, t.id());
+            t = ledger.find(t.id()).orElseThrow();
+        }
+        if (ledger.refund(t.id(), refundedTotal, Instant.now(clock))) {
+            events.refunded(t, refundedTotal, t.refundedAmount());
+        }
+    }
+
+    /** A payment the payer never finished, after its time: EXPIRED, announced as payment.failed. */
+    @Transactional
+    void expired(Transaction t) {
+        if (ledger.expire(t.id(), Instant.now(clock))) {
+            events.failed(t, "expired");
+        }
+    }
+
+    private Transaction find(Transaction.Provider provider, String providerRef, UUID transactionHint) {
+        Optional<Transaction> byRef = providerRef == null ? Optional.empty() : ledger.byProviderRef(provider, providerRef);
+        if (byRef.isPresent()) {
+            return byRef.get();
+        }
+        // a webhook can overtake the commit that records the provider's id: the metadata names our id
+        Transaction t = (transactionHint == null ? Optional.<Transaction>empty() : ledger.find(transactionHint))
+                .orElseThrow(() -> new UnknownPayment(provider, providerRef));
+        if (t.providerRef() == null && providerRef != null) {
+            ledger.attach(t.id(), providerRef, null, Instant.now(clock));
+        } else if (providerRef != null && !providerRef.equals(t.providerRef())) {
+            log.warn("{} message for {} names transaction {}, which belongs to {}", provider, providerRef, t.id(),
+                    t.providerRef());
+            throw new UnknownPayment(provider, providerRef);
+        }
+        return t;
+    }
+
+    static String describe(Transaction t) {
+        return switch (t.kind()) {
+            case RENTAL -> "Film rental (TVOD), film " + t.filmId();
+            case PURCHASE -> "Film purchase (PVOD), film " + t.filmId();
+            case PPV_TICKET -> "Pay-per-view ticket, film " + t.filmId();
+            case COLLECTOR -> "Collector's edition, film " + t.filmId();
+            case SUBSCRIPTION -> "Subscription " + t.subscriptionId();
+        };
+    }
+}
