@@ -7,7 +7,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
-import com.thewans.gateway.edge.FrontDoorFilter;
+import com.thewans.gateway.FilterOrder;
 import com.thewans.gateway.loop.LoopLocalRedisConnections;
 import com.thewans.gateway.ratelimit.ClientKeyResolver;
 import com.thewans.gateway.ratelimit.GeneralRateLimiter;
@@ -40,10 +40,9 @@ class QuestionsOnArrival implements WebFilter, Ordered {
         this.redis = redis;
     }
 
-    /** After the front door has refused what it refuses (a malformed path costs no Redis question). */
     @Override
     public int getOrder() {
-        return FrontDoorFilter.ORDER + 2;
+        return FilterOrder.QUESTIONS_ON_ARRIVAL;
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
+import com.thewans.gateway.FilterOrder;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EdgeProperties.class)
@@ -22,7 +23,7 @@ class EdgeConfiguration {
      * the browser needs to let the app read it.
      */
     @Bean
-    @Order(FrontDoorFilter.ORDER - 10)
+    @Order(FilterOrder.CORS)
     CorsWebFilter corsWebFilter(EdgeProperties properties) {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(properties.corsAllowedOrigins());

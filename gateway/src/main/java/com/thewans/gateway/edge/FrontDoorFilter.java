@@ -18,6 +18,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import com.thewans.common.problem.WansException;
+import com.thewans.gateway.FilterOrder;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,7 +33,6 @@ import reactor.core.publisher.Mono;
 public class FrontDoorFilter implements WebFilter, Ordered {
 
     public static final String REQUEST_ID = "X-Request-Id";
-    public static final int ORDER = -500;
     private static final String REQUEST_ID_ATTRIBUTE = FrontDoorFilter.class.getName() + ".requestId";
 
     /** Exact names no client may send: identity, roles, internal routing and method overrides. */
@@ -53,7 +53,7 @@ public class FrontDoorFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return ORDER;
+        return FilterOrder.FRONT_DOOR;
     }
 
     @Override

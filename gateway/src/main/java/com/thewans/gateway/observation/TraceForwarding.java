@@ -7,6 +7,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
+import com.thewans.gateway.FilterOrder;
 import com.thewans.gateway.edge.FrontDoorFilter;
 
 import io.micrometer.tracing.Span;
@@ -46,9 +47,8 @@ public class TraceForwarding implements HttpHeadersFilter, Ordered {
         return forwarded;
     }
 
-    /** After Spring Cloud Gateway's header filters, so nothing they add replaces the trace. */
     @Override
     public int getOrder() {
-        return Ordered.LOWEST_PRECEDENCE;
+        return FilterOrder.TRACE_FORWARDING;
     }
 }

@@ -28,6 +28,7 @@ import com.thewans.common.problem.DependencyUnavailable;
 import com.thewans.common.problem.ProblemDecorator;
 import com.thewans.common.problem.Problems;
 import com.thewans.common.problem.WansException;
+import com.thewans.gateway.FilterOrder;
 import com.thewans.gateway.observation.RequestSpans;
 
 import io.micrometer.tracing.Span;
@@ -43,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * answers with are its own responses and pass through untouched.
  */
 @Component
-@Order(-2)
+@Order(FilterOrder.PROBLEM_HANDLER)
 public class GatewayProblemHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayProblemHandler.class);

@@ -14,7 +14,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import com.thewans.common.problem.Problems;
-import com.thewans.gateway.edge.FrontDoorFilter;
+import com.thewans.gateway.FilterOrder;
 import com.thewans.gateway.problem.GatewayProblemHandler;
 
 import reactor.core.publisher.Mono;
@@ -36,7 +36,7 @@ class RejectionProblems implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return FrontDoorFilter.ORDER + 1;
+        return FilterOrder.REJECTION_PROBLEMS;
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.concurrent.TimeoutException;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
-import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
@@ -16,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 import com.thewans.common.problem.WansException;
+import com.thewans.gateway.FilterOrder;
 import com.thewans.gateway.edge.EdgeProperties;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -34,9 +34,6 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class RouteCircuitBreakers implements GlobalFilter, Ordered {
-
-    /** Just before the call goes out, after authentication and rate limiting have passed it. */
-    public static final int ORDER = NettyRoutingFilter.ORDER - 1;
 
     private final CircuitBreakerRegistry registry;
     private final Duration openFor;
@@ -57,7 +54,7 @@ public class RouteCircuitBreakers implements GlobalFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return ORDER;
+        return FilterOrder.ROUTE_CIRCUIT_BREAKERS;
     }
 
     public CircuitBreaker.State state(String service) {

@@ -22,7 +22,7 @@ import com.thewans.common.security.CurrentUser;
 import com.thewans.common.security.InvalidAccessToken;
 import com.thewans.common.security.Role;
 import com.thewans.common.security.SessionRevocations;
-import com.thewans.gateway.resilience.RouteCircuitBreakers;
+import com.thewans.gateway.FilterOrder;
 import com.thewans.gateway.security.EdgeAccessPolicy.Access;
 
 import reactor.core.publisher.Mono;
@@ -45,8 +45,6 @@ public class EdgeAuthenticationFilter implements GlobalFilter, Ordered {
     private static final String FAILURE_ATTRIBUTE = EdgeAuthenticationFilter.class.getName() + ".failure";
     /** Exchange attribute holding the pending revoked-session lookup that {@link SessionRevocationGate} awaits. */
     static final String SESSION_CHECK_ATTRIBUTE = EdgeAuthenticationFilter.class.getName() + ".sessionCheck";
-    /** Runs before every route filter (those are ordered 1, 2, ... in their configured sequence). */
-    public static final int ORDER = -100;
     private static final String BEARER = "Bearer ";
     private static final Logger log = LoggerFactory.getLogger(EdgeAuthenticationFilter.class);
 
@@ -93,7 +91,7 @@ public class EdgeAuthenticationFilter implements GlobalFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return ORDER;
+        return FilterOrder.EDGE_AUTHENTICATION;
     }
 
     public static Optional<CurrentUser> user(ServerWebExchange exchange) {
@@ -197,7 +195,7 @@ public class EdgeAuthenticationFilter implements GlobalFilter, Ordered {
 
         @Override
         public int getOrder() {
-            return RouteCircuitBreakers.ORDER - 1;
+            return FilterOrder.SESSION_REVOCATION_GATE;
         }
 
         @Override
