@@ -39,6 +39,11 @@ public class FrontDoorFilter implements WebFilter, Ordered {
     private static final Set<String> SPOOFABLE = Set.of("x-request-id", "x-user", "x-roles", "x-remote-user",
             "remote-user", "x-forwarded-user", "x-original-url", "x-original-uri", "x-rewrite-url",
             "x-http-method-override", "x-http-method", "x-method-override", "x-real-ip", "x-client-ip");
+    /**
+     * The viewer's country as a CDN or load balancer saw it: believed (and passed on to services,
+     * which price and license by it) only from a trusted proxy, dropped from anyone else.
+     */
+    private static final Set<String> EDGE_ONLY = Set.of("cf-ipcountry", "x-country");
     /** Name prefixes reserved for what the platform itself sets between its own parts. */
     private static final List<String> SPOOFABLE_PREFIXES = List.of("x-user-", "x-auth-", "x-authenticated-",
             "x-internal-", "x-service-", "x-wans-user", "x-wans-role", "x-wans-service", "x-wans-internal");
@@ -89,9 +94,11 @@ public class FrontDoorFilter implements WebFilter, Ordered {
         // trace header (observation.TraceForwarding).
         exchange.getAttributes().put(REQUEST_ID_ATTRIBUTE, requestId);
         ServerHttpRequest cleaned = request;
-        if (anySpoofable(request.getHeaders())) {
+        // the trusted-proxy check is a pattern match, so it runs only when an edge-only header came
+        boolean dropEdgeOnly = anyEdgeOnly(request.getHeaders()) && !clientAddress.fromTrustedProxy(request);
+        if (dropEdgeOnly || anySpoofable(request.getHeaders())) {
             cleaned = request.mutate().headers(headers -> headers.headerNames().stream()
-                    .filter(FrontDoorFilter::spoofable)
+                    .filter(name -> spoofable(name) || (dropEdgeOnly && EDGE_ONLY.contains(name.toLowerCase(Locale.ROOT))))
                     .toList()
                     .forEach(headers::remove)).build();
         }
@@ -104,6 +111,15 @@ public class FrontDoorFilter implements WebFilter, Ordered {
     /** The gateway's id of this request, for the headers sent on to the service. */
     public static String requestId(ServerWebExchange exchange) {
         return exchange.getAttribute(REQUEST_ID_ATTRIBUTE);
+    }
+
+    private static boolean anyEdgeOnly(HttpHeaders headers) {
+        for (String name : EDGE_ONLY) {
+            if (headers.containsHeader(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean anySpoofable(HttpHeaders headers) {

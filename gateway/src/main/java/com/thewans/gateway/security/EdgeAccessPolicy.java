@@ -36,6 +36,8 @@ public final class EdgeAccessPolicy {
     private static final Set<HttpMethod> ANY = Set.of();
     private static final Set<HttpMethod> READ = Set.of(HttpMethod.GET, HttpMethod.HEAD);
     private static final Set<HttpMethod> POST = Set.of(HttpMethod.POST);
+    /** Providers call back with POST, and mobile-money APIs also with PUT. */
+    private static final Set<HttpMethod> CALLBACK = Set.of(HttpMethod.POST, HttpMethod.PUT);
     private static final Set<HttpMethod> WRITE = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
             HttpMethod.DELETE);
 
@@ -63,13 +65,14 @@ public final class EdgeAccessPolicy {
                 rule(parser, READ, "/.well-known/jwks.json", Access.PUBLIC),
 
                 // providers call these and prove themselves with signatures the service checks
-                rule(parser, POST, "/api/webhooks/**", Access.PUBLIC),
+                rule(parser, CALLBACK, "/api/webhooks/**", Access.PUBLIC),
                 rule(parser, POST, "/api/transcode/webhook", Access.PUBLIC),
 
                 // the published catalogue and what can be watched where is for everyone to browse
                 rule(parser, READ, "/api/films/**", Access.PUBLIC),
                 rule(parser, READ, "/api/genres/**", Access.PUBLIC),
                 rule(parser, READ, "/api/availability/**", Access.PUBLIC),
+                rule(parser, READ, "/api/plans/**", Access.PUBLIC),
                 rule(parser, POST, "/api/availability/bulk", Access.PUBLIC),
                 rule(parser, READ, "/v3/api-docs/*", Access.PUBLIC),
 
