@@ -20,7 +20,7 @@ import com.thewans.payment.card.ProviderUnavailable;
  * with SKIP LOCKED, so each payment expires once.
  */
 @Component
-class PendingPayments {
+public class PendingPayments {
 
     private static final Logger log = LoggerFactory.getLogger(PendingPayments.class);
     private static final int BATCH = 50;
@@ -50,7 +50,7 @@ class PendingPayments {
     }
 
     /** Expires every overdue payment; returns how many. */
-    int expireOverdue() {
+    public int expireOverdue() {
         int expired = 0;
         while (true) {
             Integer batch = inTransaction.execute(status -> {

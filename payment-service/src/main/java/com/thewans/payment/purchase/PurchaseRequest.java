@@ -17,7 +17,8 @@ record PurchaseRequest(
         @NotNull UUID filmId,
         @NotNull Kind kind,
         @NotNull @Pattern(regexp = "^(PGK|USD)$", message = "must be PGK or USD") String currency,
-        @Valid Card card) {
+        @Valid Card card,
+        @Size(max = 40) String coupon) {
 
     /** What can be bought from a film's offers (subscriptions have their own endpoint). */
     enum Kind {

@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.thewans.common.security.CurrentUser;
 import com.thewans.payment.PaymentSettings;
 import com.thewans.payment.card.CardPayments;
+import com.thewans.payment.coupon.Coupons;
 import com.thewans.payment.invoice.Invoices;
 
 /**
@@ -30,17 +31,19 @@ class Purchases {
     private final CardPayments cards;
     private final Settlement settlement;
     private final Invoices invoices;
+    private final Coupons coupons;
     private final TransactionTemplate inTransaction;
     private final PaymentSettings settings;
     private final Clock clock;
 
     Purchases(Offers offers, TransactionLedger ledger, CardPayments cards, Settlement settlement, Invoices invoices,
-            TransactionTemplate inTransaction, PaymentSettings settings, Clock clock) {
+            Coupons coupons, TransactionTemplate inTransaction, PaymentSettings settings, Clock clock) {
         this.offers = offers;
         this.ledger = ledger;
         this.cards = cards;
         this.settlement = settlement;
         this.invoices = invoices;
+        this.coupons = coupons;
         this.inTransaction = inTransaction;
         this.settings = settings;
         this.clock = clock;
@@ -78,12 +81,21 @@ class Purchases {
         }
         Offers.OnSale onSale = offers.price(request.filmId(), kind, territory, request.currency());
         Instant now = Instant.now(clock);
-        long amount = onSale.amount();
+        long listPrice = onSale.amount();
+        Coupons.Discount discount = request.coupon() == null ? new Coupons.Discount(null, 0)
+                : coupons.quote(request.coupon(), kind.name(), null, listPrice, request.currency());
+        long amount = listPrice - discount.amountOff();
         Transaction t = new Transaction(id, viewer.userId(), kind, request.filmId(), onSale.windowId(), null, territory,
-                request.currency(), amount, 0, amount, Gst.includedIn(amount, territory), Transaction.Provider.STRIPE,
-                null, null, Transaction.Status.PENDING, 0, null, null, now.plus(settings.pendingFor()), null, now);
+                request.currency(), listPrice, discount.amountOff(), amount, Gst.includedIn(amount, territory),
+                Transaction.Provider.STRIPE, null, null, Transaction.Status.PENDING, 0, null, null,
+                now.plus(settings.pendingFor()), null, now, discount.code());
         try {
-            inTransaction.executeWithoutResult(s -> ledger.open(t));
+            // the payment and its use of the coupon are recorded together, or neither is
+            inTransaction.executeWithoutResult(s -> {
+                if (ledger.open(t) && t.couponCode() != null) {
+                    coupons.hold(t.couponCode(), t.userId(), t.id());
+                }
+            });
         } catch (DuplicateKeyException e) {
             Transaction pending = ledger.pendingPurchase(viewer.userId(), request.filmId(), kind).orElseThrow(() -> e);
             throw new PurchaseInProgress(pending.id());

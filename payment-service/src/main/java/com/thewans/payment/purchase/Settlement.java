@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.thewans.payment.coupon.Coupons;
 import com.thewans.payment.invoice.Invoice;
 import com.thewans.payment.invoice.Invoices;
 
@@ -27,12 +28,14 @@ public class Settlement {
     private final TransactionLedger ledger;
     private final Invoices invoices;
     private final PaymentEvents events;
+    private final Coupons coupons;
     private final Clock clock;
 
-    Settlement(TransactionLedger ledger, Invoices invoices, PaymentEvents events, Clock clock) {
+    Settlement(TransactionLedger ledger, Invoices invoices, PaymentEvents events, Coupons coupons, Clock clock) {
         this.ledger = ledger;
         this.invoices = invoices;
         this.events = events;
+        this.coupons = coupons;
         this.clock = clock;
     }
 
@@ -45,6 +48,7 @@ public class Settlement {
             Transaction done = ledger.find(t.id()).orElseThrow();
             Invoice invoice = invoices.issue(done.id(), done.userId(), describe(done), done.currency(), done.amount(),
                     done.gstAmount(), now);
+            coupons.redeemed(done.id());
             events.succeeded(done, invoice.id());
         }
     }
@@ -55,6 +59,7 @@ public class Settlement {
             String message) {
         Transaction t = find(provider, providerRef, transactionHint);
         if (ledger.fail(t.id(), code, message, Instant.now(clock))) {
+            coupons.released(t.id());
             events.failed(t, code);
         }
     }
@@ -77,6 +82,7 @@ public class Settlement {
     @Transactional
     void expired(Transaction t) {
         if (ledger.expire(t.id(), Instant.now(clock))) {
+            coupons.released(t.id());
             events.failed(t, "expired");
         }
     }

@@ -7,7 +7,7 @@ import java.util.UUID;
 public record Transaction(UUID id, UUID userId, Kind kind, UUID filmId, UUID windowId, UUID subscriptionId, String territory,
         String currency, long listAmount, long discountAmount, long amount, long gstAmount, Provider provider,
         String providerRef, String clientSecret, Status status, long refundedAmount, String failureCode,
-        String failureMessage, Instant expiresAt, Instant succeededAt, Instant createdAt) {
+        String failureMessage, Instant expiresAt, Instant succeededAt, Instant createdAt, String couponCode) {
 
     /** What a payment buys; the names rights-service grants by. */
     public enum Kind { RENTAL, PURCHASE, PPV_TICKET, COLLECTOR, SUBSCRIPTION }

@@ -35,11 +35,12 @@ class TransactionLedger {
         return jdbc.update("""
                 insert into transactions (id, user_id, kind, film_id, window_id, subscription_id, territory, currency,
                     list_amount, discount_amount, amount, gst_amount, provider, status, expires_at, created_at,
-                    updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)
+                    updated_at, coupon_code)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)
                 on conflict (id) do nothing""", t.id(), t.userId(), t.kind().name(), t.filmId(), t.windowId(),
                 t.subscriptionId(), t.territory(), t.currency(), t.listAmount(), t.discountAmount(), t.amount(),
-                t.gstAmount(), t.provider().name(), ts(t.expiresAt()), ts(t.createdAt()), ts(t.createdAt())) == 1;
+                t.gstAmount(), t.provider().name(), ts(t.expiresAt()), ts(t.createdAt()), ts(t.createdAt()),
+                t.couponCode()) == 1;
     }
 
     /** The provider's id for the attempt, set once. */
@@ -148,6 +149,7 @@ class TransactionLedger {
                 Transaction.Provider.valueOf(rs.getString("provider")), rs.getString("provider_ref"),
                 rs.getString("client_secret"), Transaction.Status.valueOf(rs.getString("status")),
                 rs.getLong("refunded_amount"), rs.getString("failure_code"), rs.getString("failure_message"),
-                instant(rs, "expires_at"), instant(rs, "succeeded_at"), instant(rs, "created_at"));
+                instant(rs, "expires_at"), instant(rs, "succeeded_at"), instant(rs, "created_at"),
+                rs.getString("coupon_code"));
     }
 }
