@@ -11,7 +11,7 @@ import java.util.Optional;
  * Parsing validates every value so a typo fails at once with one line, not as a stack trace from
  * eleven processes a minute later.
  */
-public record Externals(Database database, Redis redis, S3 s3, Smtp smtp) {
+public record Externals(Database database, Redis redis, S3 s3, Smtp smtp, boolean realPaymentProviders) {
 
     public record Database(String jdbcUrl, String host, int port, String name, String adminUser, String adminPassword) {
     }
@@ -26,7 +26,7 @@ public record Externals(Database database, Redis redis, S3 s3, Smtp smtp) {
     }
 
     public static Externals none() {
-        return new Externals(null, null, null, null);
+        return new Externals(null, null, null, null, false);
     }
 
     public Optional<Database> externalDatabase() {
@@ -46,7 +46,8 @@ public record Externals(Database database, Redis redis, S3 s3, Smtp smtp) {
     }
 
     public static Externals fromEnvironment(Map<String, String> env) {
-        return new Externals(database(env), redis(env), s3(env), smtp(env));
+        // a real Stripe key means real providers; without one, payments go to the local sandboxes
+        return new Externals(database(env), redis(env), s3(env), smtp(env), value(env, "STRIPE_SECRET_KEY") != null);
     }
 
     private static Database database(Map<String, String> env) {

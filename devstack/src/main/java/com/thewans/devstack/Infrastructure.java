@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import java.net.URI;
 import javax.sql.DataSource;
 
 import org.postgresql.ds.PGSimpleDataSource;
@@ -23,6 +24,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.thewans.common.db.SchemaProvisioner;
+import com.thewans.sandbox.SandboxDefaults;
+import com.thewans.sandbox.Sandboxes;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import redis.embedded.RedisServer;
@@ -40,6 +43,9 @@ public final class Infrastructure implements AutoCloseable {
     /** S3Mock always binds an https port too; giving it its own keeps the two from clashing. */
     public static final int S3_HTTPS_PORT = 9191;
     public static final int SMTP_PORT = 3025;
+    /** The payment providers' local stand-ins (provider-sandboxes), in this process like the SMTP catcher. */
+    public static final int STRIPE_SANDBOX_PORT = SandboxDefaults.STRIPE_PORT;
+    public static final int MOBILE_MONEY_SANDBOX_PORT = SandboxDefaults.MOBILE_MONEY_PORT;
     public static final String DATABASE = "wans";
     public static final List<String> BUCKETS = List.of("wans-media", "wans-masters", "wans-assets");
     /** S3Mock accepts any credentials; these only give the clients something to sign with. */
@@ -49,7 +55,7 @@ public final class Infrastructure implements AutoCloseable {
     private static final List<String> S3MOCK_JVM_OPTIONS = List.of(
             "-Xms32m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
-    public enum Component { POSTGRES, REDIS, S3, SMTP }
+    public enum Component { POSTGRES, REDIS, S3, SMTP, PAYMENT_SANDBOXES }
 
     private final StackOptions options;
     private final Externals externals;
@@ -63,6 +69,7 @@ public final class Infrastructure implements AutoCloseable {
     private ChildProcess s3mock;
     private boolean s3Archiving;
     private GreenMail greenMail;
+    private Sandboxes paymentSandboxes;
     private boolean closed;
 
     /** Everything the environment does not name as external is embedded. */
@@ -96,6 +103,9 @@ public final class Infrastructure implements AutoCloseable {
         if (wanted.contains(Component.SMTP) && externals.externalSmtp().isEmpty()) {
             e.add(Component.SMTP);
         }
+        if (wanted.contains(Component.PAYMENT_SANDBOXES) && !externals.realPaymentProviders()) {
+            e.add(Component.PAYMENT_SANDBOXES);
+        }
         this.embedded = e;
     }
 
@@ -118,6 +128,10 @@ public final class Infrastructure implements AutoCloseable {
         }
         if (embeds(Component.SMTP)) {
             claims.add(new Ports.Claim("smtp", smtpPort()));
+        }
+        if (embeds(Component.PAYMENT_SANDBOXES)) {
+            claims.add(new Ports.Claim("stripe sandbox", options.port(STRIPE_SANDBOX_PORT)));
+            claims.add(new Ports.Claim("mobile-money sandbox", options.port(MOBILE_MONEY_SANDBOX_PORT)));
         }
         return claims;
     }
@@ -222,6 +236,29 @@ public final class Infrastructure implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new DevstackException("the SMTP catcher did not start on port " + smtpPort() + ": " + oneLine(e), e);
         }
+    }
+
+    /**
+     * The Stripe-shaped and mobile-money sandboxes, so payments run their production code path with
+     * no account anywhere; Stripe's signed webhooks go to the gateway, as Stripe's would.
+     */
+    public synchronized void startPaymentSandboxes() {
+        if (!embeds(Component.PAYMENT_SANDBOXES) || paymentSandboxes != null) {
+            return;
+        }
+        requireOpen();
+        try {
+            paymentSandboxes = Sandboxes.startLocal(options.port(STRIPE_SANDBOX_PORT),
+                    options.port(MOBILE_MONEY_SANDBOX_PORT), URI.create(gatewayUrl() + "/api/webhooks/stripe"));
+        } catch (RuntimeException e) {
+            throw new DevstackException("the payment sandboxes did not start on ports "
+                    + options.port(STRIPE_SANDBOX_PORT) + " and " + options.port(MOBILE_MONEY_SANDBOX_PORT) + ": "
+                    + oneLine(e), e);
+        }
+    }
+
+    private String gatewayUrl() {
+        return "http://localhost:" + options.port(ServiceSpec.GATEWAY.defaultPort());
     }
 
     /** Gives each schema its own login role (named like the schema) that owns it and nothing else. */
@@ -332,6 +369,12 @@ public final class Infrastructure implements AutoCloseable {
         env.put("S3_REGION", s3.map(Externals.S3::region).orElse(S3_LOCAL_REGION));
         env.put("SMTP_HOST", smtpHost());
         env.put("SMTP_PORT", Integer.toString(smtpPort()));
+        if (embeds(Component.PAYMENT_SANDBOXES)) {
+            // local development defaults: the sandboxes' own keys, never a real credential
+            env.put("STRIPE_API_BASE", "http://127.0.0.1:" + options.port(STRIPE_SANDBOX_PORT));
+            env.put("STRIPE_SECRET_KEY", SandboxDefaults.STRIPE_SECRET_KEY);
+            env.put("STRIPE_WEBHOOK_SECRET", SandboxDefaults.STRIPE_WEBHOOK_SECRET);
+        }
         return env;
     }
 
@@ -350,6 +393,12 @@ public final class Infrastructure implements AutoCloseable {
                 s3mock != null ? s3 + "/" : null, true));
         members.add(new Member("smtp", "smtp://" + smtpHost() + ":" + smtpPort(), greenMail != null ? self : 0,
                 greenMail != null ? selfStart : 0, null, true));
+        if (embeds(Component.PAYMENT_SANDBOXES)) {
+            members.add(new Member("stripe-sandbox", "http://127.0.0.1:" + options.port(STRIPE_SANDBOX_PORT),
+                    paymentSandboxes != null ? self : 0, paymentSandboxes != null ? selfStart : 0, null, true));
+            members.add(new Member("mobile-money-sandbox", "http://127.0.0.1:" + options.port(MOBILE_MONEY_SANDBOX_PORT),
+                    paymentSandboxes != null ? self : 0, paymentSandboxes != null ? selfStart : 0, null, true));
+        }
         return members;
     }
 
@@ -366,6 +415,10 @@ public final class Infrastructure implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        if (paymentSandboxes != null) {
+            paymentSandboxes.close();
+            paymentSandboxes = null;
+        }
         if (greenMail != null) {
             greenMail.stop();
             greenMail = null;

@@ -119,6 +119,7 @@ public final class Stack implements AutoCloseable {
             infrastructure.startRedis();
             saveState();
             infrastructure.startSmtp();
+            infrastructure.startPaymentSandboxes();
             infrastructure.provision(ServiceSpec.SERVICES.stream().map(ServiceSpec::schema).toList());
             options.progress("  postgres, redis, smtp ready; schemas provisioned ("
                     + HealthWaiter.seconds(Duration.between(startedAt, Instant.now())) + ")");

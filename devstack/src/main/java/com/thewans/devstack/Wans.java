@@ -18,8 +18,9 @@ public final class Wans {
     static final String USAGE = """
             usage: ./wans <command> [options]
 
-              up       build what is stale, start PostgreSQL, Redis, S3Mock, an SMTP catcher, the gateway
-                       and the ten services, wait until all are healthy, print their URLs; Ctrl-C stops all
+              up       build what is stale, start PostgreSQL, Redis, S3Mock, an SMTP catcher, the payment
+                       sandboxes (unless STRIPE_SECRET_KEY is set), the gateway and the ten services, wait
+                       until all are healthy, print their URLs; Ctrl-C stops all
                          --transcoding-workers N   extra transcoding-service processes in worker mode (default 0)
                          --port-offset N           add N to every port (a second stack beside yours)
                          --timeout SECONDS         give up when not all healthy by then (default 300)
@@ -28,6 +29,7 @@ public final class Wans {
               test     run the whole test suite (./mvnw -B verify) with the chosen JDK
               provision  create every service's schema and login role in the external database named by
                        DATABASE_URL + DATABASE_ADMIN_USER/_PASSWORD (used by compose and the k8s job)
+              sandboxes  run only the Stripe and mobile-money sandboxes (used by compose; local only)
               help     show this
 
             environment: DATABASE_URL + DATABASE_ADMIN_USER/_PASSWORD, REDIS_URL, S3_ENDPOINT + S3_ACCESS_KEY
@@ -64,6 +66,15 @@ public final class Wans {
             case "down" -> noOptions("down", rest) ? down() : 2;
             case "status" -> noOptions("status", rest) ? status() : 2;
             case "provision" -> noOptions("provision", rest) ? provision(System.getenv()) : 2;
+            // compose runs the payment providers' stand-ins as a container of their own
+            case "sandboxes" -> {
+                try {
+                    com.thewans.sandbox.Sandboxes.main(rest.toArray(String[]::new));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                yield 0;
+            }
             case "help", "-h", "--help" -> {
                 System.out.print(USAGE);
                 yield 0;

@@ -79,13 +79,14 @@ class StackOptionsTest {
                 "DATABASE_ADMIN_USER", "admin", "DATABASE_ADMIN_PASSWORD", "pw",
                 "REDIS_URL", "redis://cache:6380",
                 "S3_ENDPOINT", "http://minio:9000", "S3_ACCESS_KEY", "a", "S3_SECRET_KEY", "b",
-                "SMTP_HOST", "mail", "SMTP_PORT", "1025")).build();
+                "SMTP_HOST", "mail", "SMTP_PORT", "1025", "STRIPE_SECRET_KEY", "sk_test_a_real_account")).build();
         Externals x = options.externals();
         assertThat(x.database()).isEqualTo(new Externals.Database("jdbc:postgresql://db.local:6543/platform",
                 "db.local", 6543, "platform", "admin", "pw"));
         assertThat(x.redis()).isEqualTo(new Externals.Redis("redis://cache:6380", "cache", 6380));
         assertThat(x.s3().endpoint()).isEqualTo("http://minio:9000");
         assertThat(x.smtp()).isEqualTo(new Externals.Smtp("mail", 1025));
+        assertThat(x.realPaymentProviders()).isTrue();
 
         Infrastructure infra = new Infrastructure(options);
         assertThat(infra.claims()).as("nothing embedded, so no ports claimed").isEmpty();
@@ -94,7 +95,9 @@ class StackOptionsTest {
                 .containsEntry("REDIS_URL", "redis://cache:6380")
                 .containsEntry("S3_ENDPOINT", "http://minio:9000")
                 .containsEntry("SMTP_HOST", "mail")
-                .containsEntry("SMTP_PORT", "1025");
+                .containsEntry("SMTP_PORT", "1025")
+                // the real Stripe key reaches the services from the environment itself, never overwritten
+                .doesNotContainKeys("STRIPE_API_BASE", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET");
     }
 
     @Test
@@ -108,8 +111,10 @@ class StackOptionsTest {
         assertThat(options.databasePassword("catalog")).isEqualTo("from-env");
         assertThat(options.databasePassword("rights")).isEqualTo("dev-only-rights");
 
-        List<Integer> ports = new Infrastructure(options).claims().stream().map(Ports.Claim::port).toList();
-        assertThat(ports).containsExactly(25432, 26379, 29090, 29191, 23025);
+        Infrastructure infra = new Infrastructure(options);
+        List<Integer> ports = infra.claims().stream().map(Ports.Claim::port).toList();
+        assertThat(ports).containsExactly(25432, 26379, 29090, 29191, 23025, 32111, 32112);
+        assertThat(infra.serviceEnvironment()).containsEntry("STRIPE_API_BASE", "http://127.0.0.1:32111");
     }
 
     @Test

@@ -24,15 +24,21 @@ final class HttpIO {
     private HttpIO() {
     }
 
+    /**
+     * Loopback, so a developer's sandbox is never reachable from the network; a container (compose)
+     * sets SANDBOX_BIND_ADDRESS=0.0.0.0 so the services in the other containers can call it.
+     */
+    private static final String BIND_ADDRESS = System.getenv().getOrDefault("SANDBOX_BIND_ADDRESS", "127.0.0.1");
+
     static HttpServer loopbackServer(int port, HttpHandler handler, ExecutorService executor) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+            HttpServer server = HttpServer.create(new InetSocketAddress(BIND_ADDRESS, port), 64);
             server.createContext("/", handler);
             server.setExecutor(executor);
             server.start();
             return server;
         } catch (IOException e) {
-            throw new IllegalStateException("could not listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+            throw new IllegalStateException("could not listen on " + BIND_ADDRESS + ":" + port + ": " + e.getMessage(), e);
         }
     }
 
