@@ -55,7 +55,8 @@ public final class LoadGen {
     static final long MAX_REQUESTS = 10_000_000;
 
     record Settings(URI target, URI baseline, int connections, double rate, Duration duration, Duration warmup,
-            long maxRequests, String method, String body, Map<String, String> headers, Duration timeout, int rounds) {
+            long maxRequests, String method, String body, Map<String, String> headers, Duration timeout, int rounds,
+            String stripeSecret) {
     }
 
     record Result(URI target, long requests, double seconds, long[] latenciesNanos, Map<String, Long> outcomes,
@@ -125,7 +126,7 @@ public final class LoadGen {
     static final String USAGE = """
             usage: java bench/LoadGen.java <url> [--connections N] [--duration 10s] [--warmup 2s]
                    [--max-requests N] [--header Name:Value]... [--method GET] [--body TEXT]
-                   [--timeout 10s] [--rate N] [--baseline <url> [--rounds N]]
+                   [--timeout 10s] [--rate N] [--baseline <url> [--rounds N]] [--stripe-events WHSEC]
               loopback URLs only; at most %d connections, %d s and %d requests per measurement"""
             .formatted(MAX_CONNECTIONS, MAX_DURATION.toSeconds(), MAX_REQUESTS);
 
@@ -141,6 +142,7 @@ public final class LoadGen {
         int rounds = 1;
         String method = "GET";
         String body = null;
+        String stripeSecret = null;
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -166,6 +168,7 @@ public final class LoadGen {
                 case "--body" -> body = value;
                 case "--baseline" -> baseline = loopbackUrl(value);
                 case "--rounds" -> rounds = (int) number(arg, value, 1, 10);
+                case "--stripe-events" -> stripeSecret = value;
                 case "--header" -> {
                     int colon = value.indexOf(':');
                     if (colon <= 0) {
@@ -183,7 +186,7 @@ public final class LoadGen {
             throw new IllegalArgumentException("--rounds alternates target and --baseline; name a baseline");
         }
         return new Settings(target, baseline, connections, rate, duration, warmup, maxRequests, method, body,
-                Map.copyOf(headers), timeout, rounds);
+                Map.copyOf(headers), timeout, rounds, stripeSecret);
     }
 
     /** Only this machine: the benchmarks never send traffic anywhere else. */
@@ -245,6 +248,9 @@ public final class LoadGen {
 
     static Result run(Settings s, URI url) throws InterruptedException {
         byte[] request = encode(s, url);
+        // with --stripe-events every request to the target is a new event (a repeated one would only
+        // measure the duplicate check), signed as Stripe signs; the baseline stays as it is
+        StripeEvents events = s.stripeSecret() != null && url.equals(s.target()) ? new StripeEvents(s, url) : null;
 
         long perThread = Math.max(1, s.maxRequests() / s.connections());
         long warmupEnd = System.nanoTime() + s.warmup().toNanos();
@@ -281,7 +287,7 @@ public final class LoadGen {
                         }
                         String outcome;
                         try {
-                            outcome = Integer.toString(connection.exchange(request));
+                            outcome = Integer.toString(connection.exchange(events == null ? request : events.next()));
                         } catch (IOException | RuntimeException e) {
                             connection.close(); // the next request starts on a new connection
                             outcome = e.getClass().getSimpleName();
@@ -319,6 +325,49 @@ public final class LoadGen {
                 .filter(e -> !(e.getKey().length() == 3 && e.getKey().startsWith("2")))
                 .mapToLong(Map.Entry::getValue).sum();
         return new Result(url, total, seconds, all, byOutcome, errors);
+    }
+
+    /**
+     * Stripe webhook deliveries: {@code charge.succeeded} events (which payment-service stores and
+     * acknowledges without acting on them, so the run measures ingestion: the signature check, the
+     * insert that dedupes, the outbox), each with its own id and a {@code Stripe-Signature} header
+     * computed as Stripe computes it: HMAC-SHA256 over "timestamp.payload" with the endpoint secret.
+     */
+    static final class StripeEvents {
+        private final Settings settings;
+        private final URI url;
+        private final javax.crypto.spec.SecretKeySpec key;
+        private final AtomicLong sequence = new AtomicLong();
+        private final String run = Long.toHexString(System.nanoTime());
+
+        StripeEvents(Settings settings, URI url) {
+            this.settings = settings;
+            this.url = url;
+            this.key = new javax.crypto.spec.SecretKeySpec(settings.stripeSecret().getBytes(StandardCharsets.UTF_8),
+                    "HmacSHA256");
+        }
+
+        byte[] next() {
+            long n = sequence.incrementAndGet();
+            long now = System.currentTimeMillis() / 1000;
+            String payload = """
+                    {"id":"evt_bench%s%d","object":"event","api_version":"2026-07-29.dahlia","created":%d,                    "data":{"object":{"id":"ch_bench%s%d","object":"charge","amount":990,"currency":"pgk",                    "status":"succeeded","metadata":{}}},"livemode":false,"pending_webhooks":1,                    "request":{"id":null,"idempotency_key":null},"type":"charge.succeeded"}"""
+                    .formatted(run, n, now, run, n);
+            String signature;
+            try {
+                javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                signature = java.util.HexFormat.of().formatHex(mac.doFinal((now + "." + payload)
+                        .getBytes(StandardCharsets.UTF_8)));
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+            Map<String, String> headers = new LinkedHashMap<>(settings.headers());
+            headers.put("Content-Type", "application/json; charset=utf-8");
+            headers.put("Stripe-Signature", "t=" + now + ",v1=" + signature);
+            return encode(new Settings(settings.target(), null, 1, 0, settings.duration(), settings.warmup(), 1, "POST",
+                    payload, headers, settings.timeout(), 1, null), url);
+        }
     }
 
     /** The request as bytes on the wire, encoded once per measurement. */

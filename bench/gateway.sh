@@ -41,14 +41,8 @@ while (($#)); do
   esac
 done
 
-pick_java() {
-  local jdk
-  for jdk in $(ls -d /usr/lib/jvm/*/ 2> /dev/null | sort -V -r); do
-    [[ -x "$jdk/bin/java" ]] && { echo "$jdk/bin/java"; return; }
-  done
-  echo java
-}
-JAVA="${JAVA:-$(pick_java)}"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 curl -fsS "$GATEWAY/health" > /dev/null || { echo "gateway.sh: no gateway at $GATEWAY; run ./wans up first" >&2; exit 1; }
 
