@@ -374,6 +374,9 @@ public final class Infrastructure implements AutoCloseable {
             env.put("STRIPE_API_BASE", "http://127.0.0.1:" + options.port(STRIPE_SANDBOX_PORT));
             env.put("STRIPE_SECRET_KEY", SandboxDefaults.STRIPE_SECRET_KEY);
             env.put("STRIPE_WEBHOOK_SECRET", SandboxDefaults.STRIPE_WEBHOOK_SECRET);
+            env.put("MOBILE_MONEY_CELLMONI_BASE_URL", "http://127.0.0.1:" + options.port(MOBILE_MONEY_SANDBOX_PORT));
+            // wallets call back through the gateway, as they would through the public address
+            env.put("MOBILE_MONEY_CALLBACK_BASE_URL", gatewayUrl());
         }
         return env;
     }

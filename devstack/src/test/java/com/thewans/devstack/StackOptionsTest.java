@@ -114,7 +114,9 @@ class StackOptionsTest {
         Infrastructure infra = new Infrastructure(options);
         List<Integer> ports = infra.claims().stream().map(Ports.Claim::port).toList();
         assertThat(ports).containsExactly(25432, 26379, 29090, 29191, 23025, 32111, 32112);
-        assertThat(infra.serviceEnvironment()).containsEntry("STRIPE_API_BASE", "http://127.0.0.1:32111");
+        assertThat(infra.serviceEnvironment()).containsEntry("STRIPE_API_BASE", "http://127.0.0.1:32111")
+                .containsEntry("MOBILE_MONEY_CELLMONI_BASE_URL", "http://127.0.0.1:32112")
+                .containsEntry("MOBILE_MONEY_CALLBACK_BASE_URL", "http://localhost:28080");
     }
 
     @Test

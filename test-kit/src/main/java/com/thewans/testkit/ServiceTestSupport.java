@@ -68,7 +68,7 @@ public abstract class ServiceTestSupport {
     protected static void assertProblem(TestHttp.Response response, int status, String code) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.json().get("code").asString()).isEqualTo(code);
+        assertThat(response.json().get("code").asString()).as(response.body()).isEqualTo(code);
     }
 
     /** The data of this service's outbox events of a type whose {@code field} is {@code value}, oldest first. */

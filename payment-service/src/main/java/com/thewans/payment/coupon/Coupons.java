@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -138,7 +139,9 @@ public class Coupons {
                 && !request.validUntil().isAfter(request.validFrom())) {
             throw new InvalidField("validUntil", "must be after validFrom");
         }
-        Instant now = Instant.now(clock);
+        // PostgreSQL keeps microseconds (and the driver rounds): a coupon valid "from now" must not
+        // read back a fraction after now
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         UUID id = UUID.randomUUID();
         try {
             jdbc.update("""

@@ -14,10 +14,12 @@ import com.thewans.payment.card.CardPayments;
 import com.thewans.payment.card.ProviderUnavailable;
 
 /**
- * Payments the payer never finished expire after {@code wans.payment.pending-for}: the provider's
+ * Card payments the payer never finished expire after {@code wans.payment.pending-for}: the provider's
  * side is cancelled first, so it cannot be paid later; should it have been paid in the meantime,
  * its success message still wins (success outranks expiry). Every instance sweeps; rows are locked
- * with SKIP LOCKED, so each payment expires once.
+ * with SKIP LOCKED, so each payment expires once. Mobile-money payments are not swept here: a wallet
+ * has no cancel, and its callback may never come, so they expire in {@link MobileMoneyReconciliation}
+ * after one last poll has found the payer still silent.
  */
 @Component
 public class PendingPayments {
@@ -49,14 +51,14 @@ public class PendingPayments {
         }
     }
 
-    /** Expires every overdue payment; returns how many. */
+    /** Expires every overdue card payment; returns how many. */
     public int expireOverdue() {
         int expired = 0;
         while (true) {
             Integer batch = inTransaction.execute(status -> {
-                List<Transaction> overdue = ledger.overdue(Instant.now(clock), BATCH);
+                List<Transaction> overdue = ledger.overdue(Transaction.Provider.STRIPE, Instant.now(clock), BATCH);
                 for (Transaction t : overdue) {
-                    if (t.providerRef() != null && t.provider() == Transaction.Provider.STRIPE) {
+                    if (t.providerRef() != null) {
                         cards.cancel(t.providerRef());
                     }
                     settlement.expired(t);

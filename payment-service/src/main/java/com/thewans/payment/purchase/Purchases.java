@@ -3,6 +3,7 @@ package com.thewans.payment.purchase;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,13 +16,17 @@ import com.thewans.payment.PaymentSettings;
 import com.thewans.payment.card.CardPayments;
 import com.thewans.payment.coupon.Coupons;
 import com.thewans.payment.invoice.Invoices;
+import com.thewans.payment.mobilemoney.MobileMoneyPayments;
+import com.thewans.payment.mobilemoney.Msisdn;
 
 /**
  * A viewer buys a film: the offer and its price from rights-service, the GST it holds, a PENDING
  * payment recorded before the provider is asked (so nothing the provider does is ever about a
  * payment we do not know), then the provider. Every step is keyed by the transaction id, which
  * is itself derived from the request's Idempotency-Key: a retry after a fault resumes the same
- * payment at the provider instead of opening a second one.
+ * payment at the provider instead of opening a second one. For mobile money that key is the
+ * request-to-pay reference, recorded with the payment: a retry asks the wallet again under it, and
+ * the wallet answers that it was asked already.
  */
 @Service
 class Purchases {
@@ -29,6 +34,7 @@ class Purchases {
     private final Offers offers;
     private final TransactionLedger ledger;
     private final CardPayments cards;
+    private final MobileMoneyPayments mobileMoney;
     private final Settlement settlement;
     private final Invoices invoices;
     private final Coupons coupons;
@@ -36,11 +42,13 @@ class Purchases {
     private final PaymentSettings settings;
     private final Clock clock;
 
-    Purchases(Offers offers, TransactionLedger ledger, CardPayments cards, Settlement settlement, Invoices invoices,
-            Coupons coupons, TransactionTemplate inTransaction, PaymentSettings settings, Clock clock) {
+    Purchases(Offers offers, TransactionLedger ledger, CardPayments cards, MobileMoneyPayments mobileMoney,
+            Settlement settlement, Invoices invoices, Coupons coupons, TransactionTemplate inTransaction,
+            PaymentSettings settings, Clock clock) {
         this.offers = offers;
         this.ledger = ledger;
         this.cards = cards;
+        this.mobileMoney = mobileMoney;
         this.settlement = settlement;
         this.invoices = invoices;
         this.coupons = coupons;
@@ -50,11 +58,20 @@ class Purchases {
     }
 
     TransactionView buy(CurrentUser viewer, UUID transactionId, PurchaseRequest request, String territory) {
+        Transaction.Provider provider = request.provider();
         Transaction t = ledger.find(transactionId).orElseGet(() -> open(viewer, transactionId, request, territory));
         if (!t.userId().equals(viewer.userId())) {
             throw new TransactionNotFound(transactionId); // ids are derived per caller; this cannot be theirs
         }
-        if (t.providerRef() == null && t.status() == Transaction.Status.PENDING) {
+        if (t.status() == Transaction.Status.PENDING && t.provider() != provider) {
+            // a key whose first attempt failed, reused to pay the other way: that payment is still open
+            throw new PurchaseInProgress(t.id());
+        }
+        if (provider == Transaction.Provider.MOBILE_MONEY) {
+            if (t.status() == Transaction.Status.PENDING) {
+                askPayer(t, request.mobileMoney());
+            }
+        } else if (t.providerRef() == null && t.status() == Transaction.Status.PENDING) {
             CardPayments.CardPayment payment = cards.open(t.amount(), t.currency(), Settlement.describe(t),
                     Map.of("transactionId", t.id().toString(), "userId", t.userId().toString(), "kind",
                             t.kind().name()), request.paymentMethod(), "wans-transaction-" + t.id());
@@ -73,8 +90,38 @@ class Purchases {
         return view(ledger.find(transactionId).orElseThrow());
     }
 
+    /**
+     * Asks the payer through their wallet, under the payment's own reference: asked before (a retry
+     * after a fault) is as good as asked now, and a wallet that refuses to ask fails the payment.
+     */
+    private void askPayer(Transaction t, PurchaseRequest.MobileMoney payer) {
+        MobileMoneyPayments.Asked asked = mobileMoney.requestToPay(t.wallet(), new MobileMoneyPayments.RequestToPay(
+                UUID.fromString(t.providerRef()), t.amount(), t.currency(), new Msisdn(payer.phone()),
+                t.id().toString(), payerMessage(t), "WANS transaction " + t.id(),
+                settings.mobileMoney().callbackUrl(t.wallet()).orElse(null)));
+        if (asked.refused()) {
+            settlement.failed(Transaction.Provider.MOBILE_MONEY, t.providerRef(), t.id(),
+                    asked.refusalCode().toLowerCase(Locale.ROOT), asked.refusalMessage());
+        }
+    }
+
+    /** What the payer reads on their phone before approving. */
+    private static String payerMessage(Transaction t) {
+        return switch (t.kind()) {
+            case RENTAL -> "THE WANS: film rental";
+            case PURCHASE -> "THE WANS: film purchase";
+            case PPV_TICKET -> "THE WANS: pay-per-view ticket";
+            case COLLECTOR -> "THE WANS: collector's edition";
+            case SUBSCRIPTION -> "THE WANS: subscription";
+        };
+    }
+
     private Transaction open(CurrentUser viewer, UUID id, PurchaseRequest request, String territory) {
         Transaction.Kind kind = request.kind().asTransactionKind();
+        PurchaseRequest.MobileMoney payer = request.mobileMoney();
+        if (payer != null && !mobileMoney.wallets().contains(payer.wallet())) {
+            throw new WalletUnknown(payer.wallet(), mobileMoney.wallets());
+        }
         if ((kind == Transaction.Kind.PURCHASE || kind == Transaction.Kind.COLLECTOR)
                 && ledger.holds(viewer.userId(), request.filmId(), kind)) {
             throw new AlreadyOwned(request.filmId(), kind);
@@ -87,8 +134,9 @@ class Purchases {
         long amount = listPrice - discount.amountOff();
         Transaction t = new Transaction(id, viewer.userId(), kind, request.filmId(), onSale.windowId(), null, territory,
                 request.currency(), listPrice, discount.amountOff(), amount, Gst.includedIn(amount, territory),
-                Transaction.Provider.STRIPE, null, null, Transaction.Status.PENDING, 0, null, null,
-                now.plus(settings.pendingFor()), null, now, discount.code());
+                request.provider(), payer == null ? null : payer.wallet(),
+                payer == null ? null : MobileMoneyPayments.referenceFor(id).toString(), null,
+                Transaction.Status.PENDING, 0, null, null, now.plus(settings.pendingFor()), null, now, discount.code());
         try {
             // the payment and its use of the coupon are recorded together, or neither is
             inTransaction.executeWithoutResult(s -> {

@@ -36,6 +36,9 @@ class Refunds {
         if (!t.status().captured() || t.refundable() == 0 || t.providerRef() == null) {
             throw new NotRefundable(t.id(), t.status());
         }
+        if (t.provider() != Transaction.Provider.STRIPE) {
+            throw new RefundNotOffered(t.id(), t.provider());
+        }
         long amount = request.amount() == null ? t.refundable() : request.amount();
         if (amount > t.refundable()) {
             throw new RefundTooLarge(t.id(), amount, t.refundable());

@@ -3,10 +3,13 @@ package com.thewans.payment.purchase;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One payment as stored: what was bought, for how much (GST inside), through which provider, and where it stands. */
+/**
+ * One payment as stored: what was bought, for how much (GST inside), through which provider (and, for
+ * mobile money, which wallet), and where it stands.
+ */
 public record Transaction(UUID id, UUID userId, Kind kind, UUID filmId, UUID windowId, UUID subscriptionId, String territory,
         String currency, long listAmount, long discountAmount, long amount, long gstAmount, Provider provider,
-        String providerRef, String clientSecret, Status status, long refundedAmount, String failureCode,
+        String wallet, String providerRef, String clientSecret, Status status, long refundedAmount, String failureCode,
         String failureMessage, Instant expiresAt, Instant succeededAt, Instant createdAt, String couponCode) {
 
     /** What a payment buys; the names rights-service grants by. */

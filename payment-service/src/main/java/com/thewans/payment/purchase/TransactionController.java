@@ -38,7 +38,8 @@ import jakarta.validation.constraints.Min;
 @RequestMapping("/api/transactions")
 @Validated
 @Tag(name = "Transactions", description = "Buying a film the way its offers allow (rental, purchase, PPV ticket,"
-        + " collector's edition): priced by rights-service in the viewer's territory, paid by card through Stripe."
+        + " collector's edition): priced by rights-service in the viewer's territory, paid by card through Stripe"
+        + " or by mobile money (the payer approves a request to pay on their phone)."
         + " Every POST takes an Idempotency-Key; retries with it never pay twice.")
 class TransactionController {
 
@@ -56,23 +57,36 @@ class TransactionController {
     }
 
     @PostMapping
-    @Operation(summary = "Buy a film: a PENDING payment confirmed at once with card.paymentMethod, or by the web app"
-            + " with the answer's clientSecret; poll it (or wait for the receipt) until SUCCEEDED")
+    @Operation(summary = "Buy a film: a PENDING payment confirmed at once with card.paymentMethod, by the web app"
+            + " with the answer's clientSecret, or by the payer on their phone with mobileMoney; poll it (or wait for"
+            + " the receipt) until SUCCEEDED")
     @ApiResponse(responseCode = "201", description = "the payment (its status may already be SUCCEEDED or FAILED)")
+    @ApiResponse(responseCode = "400", description = "Invalid fields (`validation-failed`, `errors`), such as a phone"
+            + " number not in E.164 form (`mobileMoney.phone`) or both card and mobileMoney",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
     @ApiResponse(responseCode = "409", description = "Already paying for this (`purchase-in-progress`,"
             + " `transactionId`), already owned (`already-owned`), or the first request with this key is still"
             + " running (`idempotency-key-in-use`)",
             content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
     @ApiResponse(responseCode = "422", description = "Not on sale that way here (`offer-not-available`, `offers`), not"
             + " in that currency (`currency-not-offered`), the key used for another request"
-            + " (`idempotency-key-reused`), or no known country (`territory-unknown`)",
+            + " (`idempotency-key-reused`), no known country (`territory-unknown`), or a mobile-money wallet the"
+            + " service does not take (`wallet-unknown`, `wallets`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
+    @ApiResponse(responseCode = "503", description = "The card provider or the wallet is down or slow"
+            + " (`dependency-unavailable`, `Retry-After`): nothing was charged; the same request with the same"
+            + " Idempotency-Key resumes the same payment",
             content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
     ResponseEntity<String> buy(@AuthenticationPrincipal CurrentUser viewer,
             @Parameter(description = "A unique value (a UUID) per purchase, sent again unchanged on retries")
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = """
-                    {"filmId": "6f1c2a4e-8d3b-4b8a-9d57-1f0e2c3b4a59", "kind": "RENTAL", "currency": "PGK",
-                     "card": {"paymentMethod": "pm_card_visa"}}""")))
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+                    @ExampleObject(name = "card", value = """
+                            {"filmId": "6f1c2a4e-8d3b-4b8a-9d57-1f0e2c3b4a59", "kind": "RENTAL", "currency": "PGK",
+                             "card": {"paymentMethod": "pm_card_visa"}}"""),
+                    @ExampleObject(name = "mobile money", value = """
+                            {"filmId": "6f1c2a4e-8d3b-4b8a-9d57-1f0e2c3b4a59", "kind": "RENTAL", "currency": "PGK",
+                             "mobileMoney": {"wallet": "cellmoni", "phone": "+67570000001"}}""")}))
             @Valid @RequestBody PurchaseRequest request, HttpServletRequest http) {
         return idempotency.once(viewer.userId(), idempotencyKey, request, () -> {
             UUID id = IdempotentRequests.resourceId("transaction", viewer.userId(), idempotencyKey);
@@ -115,7 +129,8 @@ class TransactionController {
     @ApiResponse(responseCode = "202", description = "the provider accepted the refund")
     @ApiResponse(responseCode = "409", description = "Nothing to refund (`transaction-not-refundable`)",
             content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
-    @ApiResponse(responseCode = "422", description = "More than is left (`refund-too-large`, `refundable`)",
+    @ApiResponse(responseCode = "422", description = "More than is left (`refund-too-large`, `refundable`), or paid"
+            + " through a provider that refunds outside the platform, such as mobile money (`refund-not-offered`)",
             content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
     ResponseEntity<String> refund(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID id,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,

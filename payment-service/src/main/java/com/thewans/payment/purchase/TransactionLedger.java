@@ -30,17 +30,20 @@ class TransactionLedger {
         this.jdbc = jdbc;
     }
 
-    /** Records a new PENDING payment; false when one with this id exists (a retried request). */
+    /**
+     * Records a new PENDING payment (with its provider reference when that is ours to choose, as a
+     * request to pay's is); false when one with this id exists (a retried request).
+     */
     boolean open(Transaction t) {
         return jdbc.update("""
                 insert into transactions (id, user_id, kind, film_id, window_id, subscription_id, territory, currency,
-                    list_amount, discount_amount, amount, gst_amount, provider, status, expires_at, created_at,
-                    updated_at, coupon_code)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)
+                    list_amount, discount_amount, amount, gst_amount, provider, wallet, provider_ref, status, expires_at,
+                    created_at, updated_at, coupon_code)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)
                 on conflict (id) do nothing""", t.id(), t.userId(), t.kind().name(), t.filmId(), t.windowId(),
                 t.subscriptionId(), t.territory(), t.currency(), t.listAmount(), t.discountAmount(), t.amount(),
-                t.gstAmount(), t.provider().name(), ts(t.expiresAt()), ts(t.createdAt()), ts(t.createdAt()),
-                t.couponCode()) == 1;
+                t.gstAmount(), t.provider().name(), t.wallet(), t.providerRef(), ts(t.expiresAt()), ts(t.createdAt()),
+                ts(t.createdAt()), t.couponCode()) == 1;
     }
 
     /** The provider's id for the attempt, set once. */
@@ -129,11 +132,26 @@ class TransactionLedger {
                 Long.class, status == null ? null : status.name(), status == null ? null : status.name());
     }
 
-    /** PENDING payments past their time, locked for this sweep (others skip them). */
-    List<Transaction> overdue(Instant now, int limit) {
+    /** PENDING payments through this provider past their time, locked for this sweep (others skip them). */
+    List<Transaction> overdue(Transaction.Provider provider, Instant now, int limit) {
         return jdbc.query("""
-                select * from transactions where status = 'PENDING' and expires_at <= ?
-                order by expires_at limit ? for update skip locked""", ROW, ts(now), limit);
+                select * from transactions where status = 'PENDING' and provider = ? and expires_at <= ?
+                order by expires_at limit ? for update skip locked""", ROW, provider.name(), ts(now), limit);
+    }
+
+    /**
+     * PENDING mobile-money payments after {@code after} in id order, locked for this poll (another
+     * instance polling at the same time skips them): a pass walks them all once, however many stay pending.
+     */
+    List<Transaction> pendingMobileMoney(UUID after, int limit) {
+        return jdbc.query("""
+                select * from transactions where status = 'PENDING' and provider = 'MOBILE_MONEY' and id > ?
+                order by id limit ? for update skip locked""", ROW, after, limit);
+    }
+
+    /** One payment, locked until the caller's transaction ends (a poll of it that must not run twice at once). */
+    Optional<Transaction> lock(UUID id) {
+        return jdbc.query("select * from transactions where id = ? for update", ROW, id).stream().findFirst();
     }
 
     private static String truncate(String message) {
@@ -146,7 +164,8 @@ class TransactionLedger {
                 rs.getObject("window_id", UUID.class), rs.getObject("subscription_id", UUID.class),
                 rs.getString("territory"), rs.getString("currency"), rs.getLong("list_amount"),
                 rs.getLong("discount_amount"), rs.getLong("amount"), rs.getLong("gst_amount"),
-                Transaction.Provider.valueOf(rs.getString("provider")), rs.getString("provider_ref"),
+                Transaction.Provider.valueOf(rs.getString("provider")), rs.getString("wallet"),
+                rs.getString("provider_ref"),
                 rs.getString("client_secret"), Transaction.Status.valueOf(rs.getString("status")),
                 rs.getLong("refunded_amount"), rs.getString("failure_code"), rs.getString("failure_message"),
                 instant(rs, "expires_at"), instant(rs, "succeeded_at"), instant(rs, "created_at"),

@@ -4,10 +4,8 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
-import com.thewans.common.events.EventHandler;
 import com.thewans.payment.purchase.Settlement;
 import com.thewans.payment.purchase.Transaction;
 
@@ -19,24 +17,27 @@ import tools.jackson.databind.json.JsonMapper;
  * objects) rather than through stripe-java's typed models, which deserialize only events of the
  * API version the library pins: an endpoint set to another version would silently read nothing.
  */
-@Configuration(proxyBeanMethods = false)
-class StripeEvents {
+@Component
+class StripeEvents implements ProviderMessageHandler {
 
     static final String PROVIDER = "STRIPE";
     private static final Logger log = LoggerFactory.getLogger(StripeEvents.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Bean
-    EventHandler stripeMessageReceived(ProviderMessages messages, Settlement settlement) {
-        return EventHandler.of(ProviderMessages.RECEIVED, ProviderMessages.MessageReceived.class, (received, event) -> {
-            if (!PROVIDER.equals(received.provider())) {
-                return; // another provider's message; its own handler acts on it
-            }
-            ProviderMessages.Stored stored = messages.find(received.provider(), received.messageId())
-                    .orElseThrow(() -> new IllegalStateException("stored message " + received.messageId() + " is gone"));
-            String outcome = apply(settlement, stored.type(), JSON.readTree(stored.payload()).path("data").path("object"));
-            messages.processed(received.provider(), received.messageId(), outcome);
-        });
+    private final Settlement settlement;
+
+    StripeEvents(Settlement settlement) {
+        this.settlement = settlement;
+    }
+
+    @Override
+    public String provider() {
+        return PROVIDER;
+    }
+
+    @Override
+    public String handle(ProviderMessages.Stored stored) {
+        return apply(settlement, stored.type(), JSON.readTree(stored.payload()).path("data").path("object"));
     }
 
     static String apply(Settlement settlement, String type, JsonNode object) {

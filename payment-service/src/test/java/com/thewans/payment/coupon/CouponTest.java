@@ -105,7 +105,7 @@ class CouponTest extends PaymentTestSupport {
         String code = coupon("\"percentOff\": 10, \"maxRedemptions\": 1");
 
         var declined = buy(viewer, rentalWith(PLATFORM.filmForRent(), code, "pm_card_chargeDeclined"));
-        assertThat(declined.json().get("status").asString()).isEqualTo("FAILED");
+        assertThat(declined.json().get("status").asString()).as(declined.body()).isEqualTo("FAILED");
         assertThat(get("/api/coupons/" + code, admin).json().get("redeemed").asInt()).isZero();
 
         var waiting = buy(viewer, rentalWith(PLATFORM.filmForRent(), code, null));
