@@ -1,5 +1,7 @@
 package com.thewans.sandbox;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +97,35 @@ final class Params {
             throw StripeFailure.invalid(name, "Invalid array");
         }
         return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+    }
+
+    /** A list of objects, such as {@code items[0][price]=...&items[1][price]=...}. */
+    List<Params> objects(String name) {
+        Object value = values.get(name);
+        if (value == null || "".equals(value)) {
+            return List.of();
+        }
+        Collection<?> entries;
+        if (value instanceof List<?> list) {
+            entries = list;
+        } else if (value instanceof Map<?, ?> map) {
+            entries = map.values();
+        } else {
+            throw StripeFailure.invalid(name, "Invalid array");
+        }
+        List<Params> result = new ArrayList<>();
+        for (Object entry : entries) {
+            if (entry == null) {
+                continue;
+            }
+            if (!(entry instanceof Map<?, ?> map)) {
+                throw StripeFailure.invalid(name, "Invalid array");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> typed = (Map<String, Object>) map;
+            result.add(new Params(typed));
+        }
+        return result;
     }
 
     /** Metadata as sent; Stripe caps it at 50 keys of 40 characters with values of 500. */

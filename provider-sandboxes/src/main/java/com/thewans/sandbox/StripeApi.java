@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.thewans.sandbox.StripeTestCards.Card;
 import com.thewans.sandbox.StripeTestCards.Outcome;
@@ -25,9 +26,19 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class StripeApi {
 
-    /** Where the events an API call causes go; the key keeps one payment's events in order. */
+    /**
+     * Where the events an API call causes go; the key keeps one payment's (or one subscription's)
+     * events in order. {@code previousAttributes} is the {@code data.previous_attributes} of an
+     * {@code *.updated} event, or null; {@code automatic} events are Stripe's own doing (a renewal,
+     * a retry), so they name no request.
+     */
     interface EventSink {
-        void emit(String type, String orderingKey, ObjectNode object);
+        void emit(String type, String orderingKey, ObjectNode object, ObjectNode previousAttributes, boolean automatic);
+    }
+
+    /** An event made while events are held back, sent once the work that made it has succeeded. */
+    record HeldEvent(String type, String orderingKey, ObjectNode object, ObjectNode previousAttributes,
+                     boolean automatic) {
     }
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -40,21 +51,93 @@ final class StripeApi {
             "requires_action");
 
     private final Clock clock;
-    private final EventSink events;
+    private final EventSink sink;
+    private final StripeBilling billing;
     private final Map<String, Customer> customers = new HashMap<>();
     private final Map<String, PaymentMethod> paymentMethods = new HashMap<>();
     private final Map<String, PaymentIntent> paymentIntents = new HashMap<>();
     private final Map<String, Charge> charges = new HashMap<>();
     private final Map<String, Refund> refunds = new HashMap<>();
 
-    StripeApi(Clock clock, EventSink events) {
+    /** The lane every event goes to while one subscription changes, so its events arrive in order. */
+    private String lane;
+    /** A test clock's time while the objects on it change; null means the sandbox's clock. */
+    private Long frozenTime;
+    private boolean automatic;
+    private List<HeldEvent> held;
+
+    StripeApi(Clock clock, EventSink sink) {
         this.clock = clock;
-        this.events = events;
+        this.sink = sink;
+        this.billing = new StripeBilling(this);
+    }
+
+    StripeBilling billing() {
+        return billing;
+    }
+
+    // ---- the context events and timestamps are made in
+
+    void emit(String type, String orderingKey, ObjectNode object) {
+        emit(type, orderingKey, object, null);
+    }
+
+    void emit(String type, String orderingKey, ObjectNode object, ObjectNode previousAttributes) {
+        HeldEvent event = new HeldEvent(type, lane != null ? lane : orderingKey, object, previousAttributes, automatic);
+        if (held != null) {
+            held.add(event);
+        } else {
+            sink.emit(event.type(), event.orderingKey(), event.object(), event.previousAttributes(), event.automatic());
+        }
+    }
+
+    /** Holds back the events made from now on; returns what was held before, for {@link #takeHeldEvents}. */
+    List<HeldEvent> holdEvents() {
+        List<HeldEvent> outer = held;
+        held = new ArrayList<>();
+        return outer;
+    }
+
+    /** The events held since {@link #holdEvents}, no longer held; {@code outer} is held again. */
+    List<HeldEvent> takeHeldEvents(List<HeldEvent> outer) {
+        List<HeldEvent> mine = held;
+        held = outer;
+        return mine;
+    }
+
+    void emitAll(List<HeldEvent> events) {
+        for (HeldEvent event : events) {
+            if (held != null) {
+                held.add(event);
+            } else {
+                sink.emit(event.type(), event.orderingKey(), event.object(), event.previousAttributes(), event.automatic());
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} at {@code time} (a test clock's, or null for the sandbox's clock) with its
+     * events in {@code laneKey}'s lane; {@code byStripe} marks them as made by Stripe, not a request.
+     */
+    <T> T acting(Long time, String laneKey, boolean byStripe, Supplier<T> work) {
+        Long outerTime = frozenTime;
+        String outerLane = lane;
+        boolean outerAutomatic = automatic;
+        frozenTime = time;
+        lane = laneKey;
+        automatic = byStripe;
+        try {
+            return work.get();
+        } finally {
+            frozenTime = outerTime;
+            lane = outerLane;
+            automatic = outerAutomatic;
+        }
     }
 
     // ---- the objects, kept as plain state and drawn as Stripe's JSON whenever asked
 
-    private static final class Customer {
+    static final class Customer {
         String id;
         long created;
         String email;
@@ -63,9 +146,15 @@ final class StripeApi {
         String phone;
         String invoicePrefix;
         Map<String, String> metadata = new LinkedHashMap<>();
+        String testClock;
+        String defaultPaymentMethod;
+        /** Negative is credit the next invoices use up, as Stripe's customer balance. */
+        long balance;
+        String currency;
+        int nextInvoiceSequence = 1;
     }
 
-    private static final class PaymentMethod {
+    static final class PaymentMethod {
         String id;
         long created;
         Card card;
@@ -75,8 +164,10 @@ final class StripeApi {
         String customer;
     }
 
-    private static final class PaymentIntent {
+    static final class PaymentIntent {
         String id;
+        /** The invoice this intent collects, which API version 2026-07-29 no longer shows on the intent. */
+        String invoice;
         long created;
         long amount;
         String currency;
@@ -136,16 +227,50 @@ final class StripeApi {
     ObjectNode createCustomer(Params params) {
         Customer customer = new Customer();
         customer.id = Ids.stripe("cus");
-        customer.created = now();
+        customer.testClock = params.text("test_clock");
+        // a customer on a test clock is made at the clock's time, as everything billed to it
+        customer.created = customer.testClock == null ? now() : billing.testClockTime(customer.testClock, "test_clock");
         customer.email = params.text("email");
         customer.name = params.text("name");
         customer.description = params.text("description");
         customer.phone = params.text("phone");
         customer.invoicePrefix = Ids.random(8).toUpperCase(Locale.ROOT);
         customer.metadata = withoutEmpty(params.metadata());
+        PaymentMethod attached = null;
+        if (params.text("payment_method") != null) {
+            attached = attachable(params.text("payment_method"), "payment_method");
+        }
         customers.put(customer.id, customer);
-        events.emit("customer.created", customer.id, render(customer));
+        if (attached != null) {
+            attached.customer = customer.id;
+        }
+        Params invoiceSettings = params.map("invoice_settings");
+        if (invoiceSettings != null && invoiceSettings.text("default_payment_method") != null) {
+            try {
+                customer.defaultPaymentMethod = attachedTo(invoiceSettings.text("default_payment_method"), customer.id,
+                        "invoice_settings[default_payment_method]");
+            } catch (StripeFailure refused) {
+                customers.remove(customer.id);
+                if (attached != null) {
+                    attached.customer = null;
+                }
+                throw refused;
+            }
+        }
+        emit("customer.created", customer.id, render(customer));
+        if (attached != null) {
+            emit("payment_method.attached", customer.id, render(attached));
+        }
         return render(customer);
+    }
+
+    /** The customer behind an id in a request body, or Stripe's 400. */
+    Customer customerRecord(String id, String param) {
+        Customer customer = customers.get(id);
+        if (customer == null) {
+            throw StripeFailure.noSuchReferenced("customer", id, param);
+        }
+        return customer;
     }
 
     ObjectNode customer(String id) {
@@ -161,6 +286,13 @@ final class StripeApi {
         if (customer == null) {
             throw StripeFailure.noSuch("customer", id, "id");
         }
+        Params invoiceSettings = params.map("invoice_settings");
+        String defaultPaymentMethod = customer.defaultPaymentMethod;
+        if (invoiceSettings != null && invoiceSettings.has("default_payment_method")) {
+            String chosen = invoiceSettings.text("default_payment_method");
+            defaultPaymentMethod = chosen == null ? null
+                    : attachedTo(chosen, customer.id, "invoice_settings[default_payment_method]");
+        }
         if (params.has("email")) {
             customer.email = params.text("email");
         }
@@ -173,8 +305,9 @@ final class StripeApi {
         if (params.has("phone")) {
             customer.phone = params.text("phone");
         }
+        customer.defaultPaymentMethod = defaultPaymentMethod;
         mergeMetadata(customer.metadata, params);
-        events.emit("customer.updated", customer.id, render(customer));
+        emit("customer.updated", customer.id, render(customer));
         return render(customer);
     }
 
@@ -225,7 +358,7 @@ final class StripeApi {
         intent.paymentMethod = paymentMethod;
         intent.status = paymentMethod == null ? "requires_payment_method" : "requires_confirmation";
         paymentIntents.put(intent.id, intent);
-        events.emit("payment_intent.created", intent.id, render(intent));
+        emit("payment_intent.created", intent.id, render(intent));
         if (confirm) {
             return confirm(intent, paymentMethod, params);
         }
@@ -272,7 +405,60 @@ final class StripeApi {
         checkConfirmable(intent, params.text("payment_method") != null || params.has("payment_method_data"),
                 params.text("return_url"));
         String chosen = paymentMethodFrom(params, intent.customer);
-        return confirm(intent, chosen != null ? chosen : intent.paymentMethod, params);
+        if (intent.invoice == null) {
+            return confirm(intent, chosen != null ? chosen : intent.paymentMethod, params);
+        }
+        // an invoice's own intent, confirmed by the customer (a default_incomplete subscription): paying it pays the invoice
+        return acting(billing.clockTimeOf(intent.invoice), billing.laneOf(intent.invoice), false, () -> {
+            ObjectNode confirmed = confirm(intent, chosen != null ? chosen : intent.paymentMethod, params);
+            billing.invoiceIntentSucceeded(intent.invoice);
+            return confirmed;
+        });
+    }
+
+    // ---- the payment intents invoices are collected with
+
+    /** The default payment an invoice makes at finalization: a card intent waiting for its payment method. */
+    String createInvoicePayment(String invoice, long amount, String currency, String customer, String description) {
+        PaymentIntent intent = new PaymentIntent();
+        intent.id = Ids.stripe("pi");
+        intent.invoice = invoice;
+        intent.created = now();
+        intent.amount = amount;
+        intent.currency = currency;
+        intent.customer = customer;
+        intent.description = description;
+        intent.clientSecret = intent.id + "_secret_" + Ids.random(25);
+        intent.captureMethod = "automatic_async";
+        intent.paymentMethodTypes = List.of("card");
+        intent.status = "requires_payment_method";
+        paymentIntents.put(intent.id, intent);
+        emit("payment_intent.created", intent.id, render(intent));
+        return intent.id;
+    }
+
+    String clientSecret(String paymentIntent) {
+        return intent(paymentIntent).clientSecret;
+    }
+
+    /** Charges an invoice's intent off-session; null when it succeeded, else the card error Stripe answers. */
+    StripeFailure chargeInvoicePayment(String paymentIntent, String paymentMethod) {
+        try {
+            confirm(intent(paymentIntent), paymentMethod, new Params(Map.of()));
+            return null;
+        } catch (StripeFailure declined) {
+            return declined;
+        }
+    }
+
+    void cancelInvoicePayment(String paymentIntent) {
+        PaymentIntent intent = intent(paymentIntent);
+        if (CANCELABLE.contains(intent.status)) {
+            intent.status = "canceled";
+            intent.canceledAt = now();
+            intent.cancellationReason = "void_invoice";
+            emit("payment_intent.canceled", intent.id, render(intent));
+        }
     }
 
     ObjectNode cancelPaymentIntent(String id, Params params) {
@@ -290,7 +476,7 @@ final class StripeApi {
         intent.status = "canceled";
         intent.canceledAt = now();
         intent.cancellationReason = reason;
-        events.emit("payment_intent.canceled", intent.id, render(intent));
+        emit("payment_intent.canceled", intent.id, render(intent));
         return render(intent);
     }
 
@@ -347,8 +533,8 @@ final class StripeApi {
             intent.amountReceived = intent.amount;
             intent.paymentMethod = paymentMethod.id;
             intent.lastPaymentError = null;
-            events.emit("charge.succeeded", intent.id, render(charge, false));
-            events.emit("payment_intent.succeeded", intent.id, render(intent));
+            emit("charge.succeeded", intent.id, render(charge, false));
+            emit("payment_intent.succeeded", intent.id, render(intent));
             return render(intent);
         }
         Outcome outcome = paymentMethod.card.outcome();
@@ -363,8 +549,8 @@ final class StripeApi {
         intent.status = "requires_payment_method";
         intent.paymentMethod = null;
         intent.lastPaymentError = error;
-        events.emit("charge.failed", intent.id, render(charge, false));
-        events.emit("payment_intent.payment_failed", intent.id, render(intent));
+        emit("charge.failed", intent.id, render(charge, false));
+        emit("payment_intent.payment_failed", intent.id, render(intent));
         ObjectNode answer = error.deepCopy();
         answer.set("payment_intent", render(intent));
         throw StripeFailure.of(402, answer);
@@ -386,6 +572,83 @@ final class StripeApi {
             throw StripeFailure.noSuch("PaymentMethod", id, "payment_method");
         }
         return render(paymentMethod);
+    }
+
+    ObjectNode attachPaymentMethod(String id, Params params) {
+        String customerId = params.required("customer");
+        customerRecord(customerId, "customer");
+        PaymentMethod existing = paymentMethods.get(id);
+        if (existing != null && customerId.equals(existing.customer)) {
+            return render(existing);
+        }
+        PaymentMethod paymentMethod = attachable(id, null);
+        paymentMethod.customer = customerId;
+        emit("payment_method.attached", customerId, render(paymentMethod));
+        return render(paymentMethod);
+    }
+
+    ObjectNode detachPaymentMethod(String id) {
+        PaymentMethod paymentMethod = paymentMethods.get(id);
+        if (paymentMethod == null) {
+            throw StripeFailure.noSuch("PaymentMethod", id, "payment_method");
+        }
+        if (paymentMethod.customer == null) {
+            throw StripeFailure.invalid(null, "The payment method " + id + " is not attached to a customer.");
+        }
+        Customer customer = customers.get(paymentMethod.customer);
+        if (id.equals(customer.defaultPaymentMethod)) {
+            customer.defaultPaymentMethod = null;
+        }
+        String customerId = paymentMethod.customer;
+        paymentMethod.customer = null;
+        emit("payment_method.detached", customerId, render(paymentMethod));
+        return render(paymentMethod);
+    }
+
+    /**
+     * A payment method that may be attached: a stored one nobody has yet, or a new one from a test
+     * payment method such as pm_card_visa (each attach of those makes a new pm_ object, as in
+     * Stripe). A card that declines everything is refused as Stripe's check at attach refuses it.
+     */
+    private PaymentMethod attachable(String id, String param) {
+        PaymentMethod paymentMethod = paymentMethods.get(id);
+        Card card;
+        if (paymentMethod != null) {
+            if (paymentMethod.customer != null) {
+                throw StripeFailure.invalid(param, "The payment method you provided has already been attached to a customer.");
+            }
+            card = paymentMethod.card;
+        } else {
+            card = StripeTestCards.byTestMethod(id).orElseThrow(() -> param == null
+                    ? StripeFailure.noSuch("PaymentMethod", id, "payment_method")
+                    : StripeFailure.noSuchReferenced("PaymentMethod", id, param));
+        }
+        if (!card.attachable()) {
+            ObjectNode error = JSON.objectNode();
+            error.put("code", "card_declined");
+            error.put("decline_code", card.outcome().declineCode);
+            error.put("doc_url", StripeFailure.docUrl("card_declined"));
+            error.put("message", card.outcome().message);
+            error.put("type", "card_error");
+            throw StripeFailure.of(402, error);
+        }
+        return paymentMethod != null ? paymentMethod : newPaymentMethod(card, 12, year() + 3, null);
+    }
+
+    /** A payment method id that is attached to the customer, as defaults must be, else Stripe's 400. */
+    String attachedTo(String paymentMethod, String customer, String param) {
+        PaymentMethod known = paymentMethods.get(paymentMethod);
+        if (known == null || !customer.equals(known.customer)) {
+            throw StripeFailure.invalidRequest(400, "resource_missing", param, "The customer does not have a payment "
+                    + "method with the ID " + paymentMethod + ". The payment method must be attached to the customer.");
+        }
+        return paymentMethod;
+    }
+
+    /** The payment method id if it is still attached to the customer, else null. */
+    String stillAttached(String paymentMethod, String customer) {
+        PaymentMethod known = paymentMethod == null ? null : paymentMethods.get(paymentMethod);
+        return known != null && customer.equals(known.customer) ? paymentMethod : null;
     }
 
     /** The payment method a request names, as a stored pm_ id, or null when it names none. */
@@ -505,8 +768,8 @@ final class StripeApi {
         refunds.put(refund.id, refund);
         charge.amountRefunded += amount;
         charge.refunds.add(0, refund.id);
-        events.emit("charge.refunded", charge.paymentIntent, render(charge, false));
-        events.emit("refund.created", charge.paymentIntent, render(refund));
+        emit("charge.refunded", charge.paymentIntent, render(charge, false));
+        emit("refund.created", charge.paymentIntent, render(refund));
         return render(refund);
     }
 
@@ -522,20 +785,48 @@ final class StripeApi {
 
     ObjectNode expand(ObjectNode object, Set<String> paths) {
         for (String path : paths) {
-            String field = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
-            JsonNode value = object.get(field);
-            if (value == null || !value.isString()) {
-                continue;
-            }
-            ObjectNode expanded = byId(value.asString());
-            if (expanded != null) {
-                object.set(field, expanded);
-            }
+            expand(object, List.of(path.split("\\.")), 0);
         }
         return object;
     }
 
-    private ObjectNode byId(String id) {
+    /**
+     * One step of a path such as {@code latest_invoice.payments.data.payment.payment_intent}: an id
+     * becomes its object, {@code data} walks a list, and a field Stripe leaves out unless asked
+     * (an invoice's {@code payments}, {@code confirmation_secret}) is put in. A name the object
+     * does not have is passed over.
+     */
+    private void expand(JsonNode node, List<String> path, int step) {
+        if (step == path.size() || !(node instanceof ObjectNode object)) {
+            return;
+        }
+        String field = path.get(step);
+        JsonNode value = object.get(field);
+        if (value == null) {
+            value = billing.includable(object, field);
+            if (value == null) {
+                return;
+            }
+            object.set(field, value);
+        }
+        if (value.isString()) {
+            ObjectNode expanded = byId(value.asString());
+            if (expanded == null) {
+                return;
+            }
+            object.set(field, expanded);
+            value = expanded;
+        }
+        if (value.isArray()) {
+            for (JsonNode element : value) {
+                expand(element, path, step + 1);
+            }
+            return;
+        }
+        expand(value, path, step + 1);
+    }
+
+    ObjectNode byId(String id) {
         if (customers.containsKey(id)) {
             return render(customers.get(id));
         }
@@ -551,7 +842,7 @@ final class StripeApi {
         if (refunds.containsKey(id)) {
             return render(refunds.get(id));
         }
-        return null;
+        return billing.byId(id);
     }
 
     // ---- drawing the objects
@@ -561,9 +852,9 @@ final class StripeApi {
         node.put("id", customer.id);
         node.put("object", "customer");
         node.putNull("address");
-        node.put("balance", 0);
+        node.put("balance", customer.balance);
         node.put("created", customer.created);
-        node.putNull("currency");
+        node.put("currency", customer.currency);
         node.putNull("default_source");
         node.put("delinquent", false);
         node.put("description", customer.description);
@@ -571,18 +862,18 @@ final class StripeApi {
         node.put("invoice_prefix", customer.invoicePrefix);
         ObjectNode invoiceSettings = node.putObject("invoice_settings");
         invoiceSettings.putNull("custom_fields");
-        invoiceSettings.putNull("default_payment_method");
+        invoiceSettings.put("default_payment_method", customer.defaultPaymentMethod);
         invoiceSettings.putNull("footer");
         invoiceSettings.putNull("rendering_options");
         node.put("livemode", false);
         node.set("metadata", metadata(customer.metadata));
         node.put("name", customer.name);
-        node.put("next_invoice_sequence", 1);
+        node.put("next_invoice_sequence", customer.nextInvoiceSequence);
         node.put("phone", customer.phone);
         node.putArray("preferred_locales");
         node.putNull("shipping");
         node.put("tax_exempt", "none");
-        node.putNull("test_clock");
+        node.put("test_clock", customer.testClock);
         return node;
     }
 
@@ -814,7 +1105,7 @@ final class StripeApi {
         return details;
     }
 
-    private static ObjectNode metadata(Map<String, String> values) {
+    static ObjectNode metadata(Map<String, String> values) {
         ObjectNode node = JSON.objectNode();
         values.forEach(node::put);
         return node;
@@ -851,7 +1142,7 @@ final class StripeApi {
         return amount;
     }
 
-    private static String currency(String currency) {
+    static String currency(String currency) {
         if (!currency.matches("[A-Za-z]{3}")) {
             throw StripeFailure.invalid("currency", "Invalid currency: " + currency
                     + ". Stripe currently supports these currencies: usd, eur, pgk, ... (three-letter ISO codes).");
@@ -859,19 +1150,19 @@ final class StripeApi {
         return currency.toLowerCase(Locale.ROOT);
     }
 
-    private static String money(long minorUnits, String currency) {
+    static String money(long minorUnits, String currency) {
         BigDecimal amount = ZERO_DECIMAL.contains(currency)
                 ? BigDecimal.valueOf(minorUnits) : BigDecimal.valueOf(minorUnits, 2);
         return currency.toUpperCase(Locale.ROOT) + " " + amount.toPlainString();
     }
 
-    private static Map<String, String> withoutEmpty(Map<String, String> metadata) {
+    static Map<String, String> withoutEmpty(Map<String, String> metadata) {
         metadata.values().removeIf(String::isEmpty);
         return metadata;
     }
 
     /** Stripe's update rule: an empty value removes its key, {@code metadata=} clears them all. */
-    private static void mergeMetadata(Map<String, String> current, Params params) {
+    static void mergeMetadata(Map<String, String> current, Params params) {
         if (!params.has("metadata")) {
             return;
         }
@@ -888,7 +1179,12 @@ final class StripeApi {
         });
     }
 
-    private long now() {
+    /** Now for what is being made: the test clock's frozen time while its objects change. */
+    long now() {
+        return frozenTime != null ? frozenTime : wallNow();
+    }
+
+    long wallNow() {
         return clock.instant().getEpochSecond();
     }
 

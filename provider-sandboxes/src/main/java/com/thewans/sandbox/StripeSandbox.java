@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,9 +25,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A local stand-in for Stripe's API v1: customers, PaymentIntents with Stripe's test cards,
- * refunds, Stripe's error bodies and idempotency keys, and events POSTed to a webhook endpoint with
- * a {@code Stripe-Signature} that stripe-java's {@code Webhook.constructEvent} accepts. Point
- * stripe-java at {@link #url()} with {@code setApiBase}. For local runs and tests only.
+ * refunds, Stripe Billing (products, prices, subscriptions, invoices, test clocks), Stripe's error
+ * bodies and idempotency keys, and events POSTed to a webhook endpoint with a {@code Stripe-Signature}
+ * that stripe-java's {@code Webhook.constructEvent} accepts. Point stripe-java at {@link #url()}
+ * with {@code setApiBase}. For local runs and tests only.
  */
 public final class StripeSandbox implements AutoCloseable {
 
@@ -208,6 +210,24 @@ public final class StripeSandbox implements AutoCloseable {
         webhooks.resend(key, event);
     }
 
+    /**
+     * Moves a test clock to {@code frozenTime} as {@code POST /v1/test_helpers/test_clocks/{id}/advance}
+     * does, without HTTP: everything due on the way (trial ends, renewals, retries, cancellations)
+     * is done, and its events are sent, before this returns.
+     */
+    public void advanceTestClock(String testClockId, Instant frozenTime) {
+        synchronized (api) {
+            requestId = null;
+            idempotencyKey = null;
+            try {
+                api.billing().advanceTestClock(testClockId,
+                        new Params(Map.of("frozen_time", String.valueOf(frozenTime.getEpochSecond()))));
+            } catch (StripeFailure refused) {
+                throw new IllegalArgumentException(refused.getMessage(), refused);
+            }
+        }
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -230,6 +250,7 @@ public final class StripeSandbox implements AutoCloseable {
             Map<String, Object> params = FormParams.parse(method.equals("GET") || method.equals("DELETE")
                     ? exchange.getRequestURI().getRawQuery() : HttpIO.body(exchange));
             synchronized (api) {
+                api.billing().catchUp();
                 requestId = "req_" + Ids.random(14);
                 headers.put("Request-Id", requestId);
                 idempotencyKey = method.equals("POST") ? key : null;
@@ -287,34 +308,55 @@ public final class StripeSandbox implements AutoCloseable {
         String[] parts = path.replaceAll("/+$", "").split("/");
         Set<String> expand = new LinkedHashSet<>(params.strings("expand"));
         if (parts.length >= 3 && parts[1].equals("v1")) {
-            String resource = parts[2];
-            String id = parts.length > 3 ? parts[3] : null;
-            String action = parts.length > 4 ? parts[4] : null;
+            boolean testHelper = parts[2].equals("test_helpers") && parts.length >= 4;
+            // "test_helpers/test_clocks" is one resource whose paths are one segment longer
+            int at = testHelper ? 3 : 2;
+            String resource = testHelper ? "test_helpers/" + parts[3] : parts[2];
+            String id = parts.length > at + 1 ? parts[at + 1] : null;
+            String action = parts.length > at + 2 ? parts[at + 2] : null;
+            refuseGoneExpansions(resource, expand);
             boolean post = method.equals("POST");
             boolean get = method.equals("GET");
-            ObjectNode result = switch (parts.length) {
-                case 3 -> switch (resource) {
+            boolean delete = method.equals("DELETE");
+            StripeBilling billing = api.billing();
+            ObjectNode result = switch (parts.length - at) {
+                case 1 -> switch (resource) {
                     case "customers" -> post ? api.createCustomer(params) : null;
                     case "payment_intents" -> post ? api.createPaymentIntent(params) : null;
                     case "refunds" -> post ? api.createRefund(params) : null;
+                    case "products" -> post ? billing.createProduct(params) : null;
+                    case "prices" -> post ? billing.createPrice(params) : get ? billing.listPrices(params) : null;
+                    case "subscriptions" -> post ? billing.createSubscription(params)
+                            : get ? billing.listSubscriptions(params) : null;
+                    case "invoices" -> get ? billing.listInvoices(params) : null;
+                    case "test_helpers/test_clocks" -> post ? billing.createTestClock(params) : null;
                     default -> null;
                 };
-                case 4 -> switch (resource) {
+                case 2 -> switch (resource) {
                     case "customers" -> get ? api.customer(id) : post ? api.updateCustomer(id, params) : null;
                     case "payment_intents" -> get ? api.paymentIntent(id) : post ? api.updatePaymentIntent(id, params) : null;
                     case "charges" -> get ? api.charge(id, expand) : null;
                     case "refunds" -> get ? api.refund(id) : null;
                     case "payment_methods" -> get ? api.paymentMethod(id) : null;
                     case "events" -> get ? event(id) : null;
+                    case "products" -> get ? billing.product(id) : null;
+                    case "prices" -> get ? billing.price(id) : null;
+                    case "subscriptions" -> get ? billing.subscription(id) : post ? billing.updateSubscription(id, params)
+                            : delete ? billing.cancelSubscription(id, params) : null;
+                    case "invoices" -> get ? billing.invoice(id) : null;
+                    case "test_helpers/test_clocks" -> get ? billing.testClock(id)
+                            : delete ? billing.deleteTestClock(id) : null;
                     default -> null;
                 };
-                case 5 -> resource.equals("payment_intents") && post
-                        ? switch (action) {
-                            case "confirm" -> api.confirmPaymentIntent(id, params);
-                            case "cancel" -> api.cancelPaymentIntent(id, params);
-                            default -> null;
-                        }
-                        : null;
+                case 3 -> !post ? null : switch (resource + "/" + action) {
+                    case "payment_intents/confirm" -> api.confirmPaymentIntent(id, params);
+                    case "payment_intents/cancel" -> api.cancelPaymentIntent(id, params);
+                    case "payment_methods/attach" -> api.attachPaymentMethod(id, params);
+                    case "payment_methods/detach" -> api.detachPaymentMethod(id);
+                    case "invoices/pay" -> billing.payInvoice(id, params);
+                    case "test_helpers/test_clocks/advance" -> billing.advanceTestClock(id, params);
+                    default -> null;
+                };
                 default -> null;
             };
             if (result != null) {
@@ -323,6 +365,30 @@ public final class StripeSandbox implements AutoCloseable {
         }
         throw StripeFailure.invalidRequest(404, null, null, "Unrecognized request URL (" + method + ": " + path
                 + "). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.");
+    }
+
+    /**
+     * Fields the pinned API version no longer has (removed in 2025-03-31.basil) that integrations
+     * written for older versions still expand, by the resource a request is about. Stripe refuses
+     * such a request; refusing it before anything is done keeps a refused create from creating.
+     */
+    private static final Map<String, List<String>> GONE_FIELDS = Map.of(
+            "subscriptions", List.of("latest_invoice.payment_intent", "latest_invoice.charge",
+                    "latest_invoice.subscription"),
+            "invoices", List.of("payment_intent", "charge", "subscription"),
+            "payment_intents", List.of("invoice"),
+            "charges", List.of("invoice"));
+
+    private static void refuseGoneExpansions(String resource, Set<String> expand) {
+        for (String path : expand) {
+            String inObject = path.startsWith("data.") ? path.substring("data.".length()) : path;
+            for (String gone : GONE_FIELDS.getOrDefault(resource, List.of())) {
+                if (inObject.equals(gone) || inObject.startsWith(gone + ".")) {
+                    throw StripeFailure.invalid("expand", "This property cannot be expanded because it doesn't exist: "
+                            + gone.substring(gone.lastIndexOf('.') + 1) + ".");
+                }
+            }
+        }
     }
 
     private ObjectNode event(String id) {
@@ -389,7 +455,8 @@ public final class StripeSandbox implements AutoCloseable {
     // ---- events
 
     /** Called by the API under the lock, so events are numbered and queued in the order they happen. */
-    private void emit(String type, String orderingKey, ObjectNode object) {
+    private void emit(String type, String orderingKey, ObjectNode object, ObjectNode previousAttributes,
+                      boolean automatic) {
         long created = settings.clock().instant().getEpochSecond();
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         String id = Ids.stripe("evt");
@@ -397,12 +464,17 @@ public final class StripeSandbox implements AutoCloseable {
         event.put("object", "event");
         event.put("api_version", API_VERSION);
         event.put("created", created);
-        event.putObject("data").set("object", object);
+        ObjectNode data = event.putObject("data");
+        data.set("object", object);
+        if (previousAttributes != null) {
+            data.set("previous_attributes", previousAttributes);
+        }
         event.put("livemode", false);
         event.put("pending_webhooks", 1);
         ObjectNode request = event.putObject("request");
-        request.put("id", requestId);
-        request.put("idempotency_key", idempotencyKey);
+        // what Stripe does on its own (a renewal, a retry) was asked by no request
+        request.put("id", automatic ? null : requestId);
+        request.put("idempotency_key", automatic ? null : idempotencyKey);
         event.put("type", type);
         WebhookEvent made = new WebhookEvent(id, type, created, object.path("id").asString(), Json.write(event));
         events.add(made);

@@ -17,11 +17,17 @@ public final class StripeTestCards {
     public static final String DECLINED = "pm_card_chargeDeclined";
     /** Visa 4000 0000 0000 9995: declined, {@code card_declined} / {@code insufficient_funds}. */
     public static final String DECLINED_INSUFFICIENT_FUNDS = "pm_card_chargeDeclinedInsufficientFunds";
+    /**
+     * Visa 4000 0000 0000 0341: attaching it to a customer succeeds, every charge is then declined
+     * ({@code card_declined} / {@code generic_decline}): how a test makes a renewal fail.
+     */
+    public static final String CHARGE_CUSTOMER_FAIL = "pm_card_chargeCustomerFail";
 
     public static final String VISA_NUMBER = "4242424242424242";
     public static final String MASTERCARD_NUMBER = "5555555555554444";
     public static final String DECLINED_NUMBER = "4000000000000002";
     public static final String DECLINED_INSUFFICIENT_FUNDS_NUMBER = "4000000000009995";
+    public static final String CHARGE_CUSTOMER_FAIL_NUMBER = "4000000000000341";
 
     /** What charging a card does. */
     enum Outcome {
@@ -46,21 +52,28 @@ public final class StripeTestCards {
         }
     }
 
-    /** A card as a PaymentMethod describes it. */
-    record Card(String brand, String last4, String funding, String country, Outcome outcome) {
+    /**
+     * A card as a PaymentMethod describes it.
+     *
+     * @param attachable whether attaching it to a customer succeeds: Stripe checks the card when it
+     *                   is attached, so a card that declines every charge is refused there already
+     */
+    record Card(String brand, String last4, String funding, String country, Outcome outcome, boolean attachable) {
     }
 
     private static final Map<String, Card> BY_NUMBER = Map.of(
-            VISA_NUMBER, new Card("visa", "4242", "credit", "US", Outcome.SUCCEEDS),
-            MASTERCARD_NUMBER, new Card("mastercard", "4444", "credit", "US", Outcome.SUCCEEDS),
-            DECLINED_NUMBER, new Card("visa", "0002", "credit", "US", Outcome.GENERIC_DECLINE),
-            DECLINED_INSUFFICIENT_FUNDS_NUMBER, new Card("visa", "9995", "credit", "US", Outcome.INSUFFICIENT_FUNDS));
+            VISA_NUMBER, new Card("visa", "4242", "credit", "US", Outcome.SUCCEEDS, true),
+            MASTERCARD_NUMBER, new Card("mastercard", "4444", "credit", "US", Outcome.SUCCEEDS, true),
+            DECLINED_NUMBER, new Card("visa", "0002", "credit", "US", Outcome.GENERIC_DECLINE, false),
+            DECLINED_INSUFFICIENT_FUNDS_NUMBER, new Card("visa", "9995", "credit", "US", Outcome.INSUFFICIENT_FUNDS, false),
+            CHARGE_CUSTOMER_FAIL_NUMBER, new Card("visa", "0341", "credit", "US", Outcome.GENERIC_DECLINE, true));
 
     private static final Map<String, String> NUMBER_BY_TEST_METHOD = Map.of(
             VISA, VISA_NUMBER,
             MASTERCARD, MASTERCARD_NUMBER,
             DECLINED, DECLINED_NUMBER,
-            DECLINED_INSUFFICIENT_FUNDS, DECLINED_INSUFFICIENT_FUNDS_NUMBER);
+            DECLINED_INSUFFICIENT_FUNDS, DECLINED_INSUFFICIENT_FUNDS_NUMBER,
+            CHARGE_CUSTOMER_FAIL, CHARGE_CUSTOMER_FAIL_NUMBER);
 
     private StripeTestCards() {
     }
@@ -78,6 +91,6 @@ public final class StripeTestCards {
         }
         String last4 = digits.length() >= 4 ? digits.substring(digits.length() - 4) : digits;
         String brand = digits.startsWith("4") ? "visa" : digits.startsWith("5") ? "mastercard" : "unknown";
-        return new Card(brand, last4, "credit", "US", Outcome.LIVE_CARD_IN_TEST_MODE);
+        return new Card(brand, last4, "credit", "US", Outcome.LIVE_CARD_IN_TEST_MODE, false);
     }
 }
