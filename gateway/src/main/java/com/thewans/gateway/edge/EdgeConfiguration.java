@@ -30,8 +30,9 @@ class EdgeConfiguration {
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match",
                 "Idempotency-Key", "Accept", "Accept-Language"));
+        // Idempotent-Replayed tells the web app a retried payment was answered from the first attempt
         cors.setExposedHeaders(List.of("ETag", "Location", "Retry-After", FrontDoorFilter.REQUEST_ID,
-                "X-RateLimit-Remaining"));
+                "X-RateLimit-Remaining", "Idempotent-Replayed"));
         cors.setAllowCredentials(false); // bearer tokens, not cookies
         cors.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

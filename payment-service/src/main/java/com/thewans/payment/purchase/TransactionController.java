@@ -60,7 +60,9 @@ class TransactionController {
     @Operation(summary = "Buy a film: a PENDING payment confirmed at once with card.paymentMethod, by the web app"
             + " with the answer's clientSecret, or by the payer on their phone with mobileMoney; poll it (or wait for"
             + " the receipt) until SUCCEEDED")
-    @ApiResponse(responseCode = "201", description = "the payment (its status may already be SUCCEEDED or FAILED)")
+    @ApiResponse(responseCode = "201", description = "the payment (its status may already be SUCCEEDED or FAILED);"
+            + " a retry with the same key answers the same, with `Idempotent-Replayed: true`",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TransactionView.class)))
     @ApiResponse(responseCode = "400", description = "Invalid fields (`validation-failed`, `errors`), such as a phone"
             + " number not in E.164 form (`mobileMoney.phone`) or both card and mobileMoney",
             content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
@@ -126,7 +128,9 @@ class TransactionController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Refund a payment in full or in part (admins, audited); the payment shows it once the"
             + " provider confirms, and a full refund revokes what it bought")
-    @ApiResponse(responseCode = "202", description = "the provider accepted the refund")
+    @ApiResponse(responseCode = "202", description = "the provider accepted the refund",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = Refunds.RefundAccepted.class)))
     @ApiResponse(responseCode = "409", description = "Nothing to refund (`transaction-not-refundable`)",
             content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
     @ApiResponse(responseCode = "422", description = "More than is left (`refund-too-large`, `refundable`), or paid"
