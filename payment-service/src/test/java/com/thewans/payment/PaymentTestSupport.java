@@ -35,7 +35,9 @@ import tools.jackson.databind.JsonNode;
 @Import(MovableClock.Config.class)
 public abstract class PaymentTestSupport extends ServiceTestSupport {
 
-    protected static final StripeSandbox STRIPE = StripeSandbox.start(StripeSandbox.Settings.localDefaults().withPort(0));
+    protected static final StripeTime STRIPE_TIME = new StripeTime();
+    protected static final StripeSandbox STRIPE = StripeSandbox.start(StripeSandbox.Settings.localDefaults().withPort(0)
+            .withClock(STRIPE_TIME));
     /** Both wallets' provider: payers answer after 50 ms. */
     protected static final MobileMoneySandbox MOMO = MobileMoneySandbox.start(MobileMoneySandbox.Settings
             .localDefaults().withApprovalDelay(Duration.ofMillis(50)));
@@ -84,6 +86,7 @@ public abstract class PaymentTestSupport extends ServiceTestSupport {
         EDGE.forwardTo(port);
         MICASH_LINE.restore();
         PLATFORM.profileCountry("PG");
+        STRIPE_TIME.reset();
         clock.set(Instant.now());
         viewer = TestTokens.viewer(viewerId);
         admin = TestTokens.admin(UUID.randomUUID());

@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * The seed's third story, "a user rents a film", through the gateway: a viewer in Papua New Guinea
  * rents a film for K 9.90 with Stripe's test card, the local Stripe sandbox sends its signed
  * webhook to the gateway as Stripe would, the payment succeeds with a downloadable invoice, and
- * rights-service grants a 48-hour rental the viewer may watch.
+ * rights-service grants a 48-hour rental the viewer may watch; and a subscription paid by card
+ * opens the SVOD films of the viewer's territory.
  */
 @Order(5)
 @ExtendWith(RunningPlatform.class)
@@ -101,5 +102,37 @@ class PaymentSystemTest {
         assertThat(rental.get("filmId").asString()).isEqualTo(filmId);
         assertThat(rental.get("transactionId").asString()).isEqualTo(payment.get("id").asString());
         assertThat(rental.get("watchHours").asInt()).isEqualTo(48);
+    }
+
+    @Test
+    void aSubscriptionWithTheTestCardOpensEverySvodFilmInItsTerritory() {
+        Visitor office = new Visitor(gateway);
+        Visitor.Session admin = office.admin();
+        Visitor studio = new Visitor(gateway);
+        Visitor.Session creator = studio.newCreator();
+        var created = studio.send("POST", "/api/films", Map.of("title", "Reef Keepers " + UUID.randomUUID(),
+                "synopsis", "Divers of Kimbe Bay count the fish their grandparents named.", "runtimeMinutes", 61,
+                "releaseYear", 2024, "maturityRating", "G", "genres", List.of("documentary")), creator);
+        String filmId = created.json().get("id").asString();
+        assertThat(studio.send("POST", "/api/films/" + filmId + "/publish", null, creator).status()).isEqualTo(200);
+        var svod = office.send("POST", "/api/windows", Map.of("filmId", filmId, "type", "SVOD", "territories",
+                List.of("PG"), "startsAt", Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString()),
+                admin);
+        assertThat(svod.status()).as(svod.body()).isEqualTo(201);
+
+        Visitor someone = new Visitor(gateway);
+        Visitor.Session viewer = someone.newViewer();
+        var subscribed = someone.send("POST", "/api/subscriptions", Map.of("plan", "standard", "currency", "PGK",
+                "card", Map.of("paymentMethod", "pm_card_visa")), viewer, "Idempotency-Key",
+                UUID.randomUUID().toString(), "CF-IPCountry", "PG");
+        assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+        assertThat(subscribed.json().get("status").asString()).isEqualTo("TRIALING");
+
+        // Stripe's invoice for the trial reaches payment-service, which tells rights-service
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> someone.get("/api/entitlements/check?filmId=" + filmId + "&territory=PG", viewer).json(),
+                        check -> check.path("allowed").asBoolean(false));
+        assertThat(someone.get("/api/entitlements/check?filmId=" + filmId + "&territory=PG", viewer).json()
+                .get("via").asString()).isEqualTo("SUBSCRIPTION");
     }
 }

@@ -15,7 +15,6 @@ import com.stripe.model.Refund;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
-import com.thewans.payment.PaymentSettings;
 
 /**
  * Card payments through Stripe's PaymentIntents with stripe-java. The API base comes from the
@@ -31,12 +30,8 @@ class StripeCardPayments implements CardPayments {
 
     private final StripeClient stripe;
 
-    StripeCardPayments(PaymentSettings settings) {
-        PaymentSettings.Stripe config = settings.stripe();
-        this.stripe = StripeClient.builder().setApiKey(config.secretKey()).setApiBase(config.apiBase())
-                .setConnectTimeout(2_000).setReadTimeout(10_000)
-                // retries reuse the idempotency key, so they cannot charge twice
-                .setMaxNetworkRetries(2).build();
+    StripeCardPayments(StripeClient stripe) {
+        this.stripe = stripe;
     }
 
     @Override
@@ -95,11 +90,11 @@ class StripeCardPayments implements CardPayments {
         }
     }
 
-    private static RequestOptions options(String idempotencyKey) {
+    static RequestOptions options(String idempotencyKey) {
         return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
     }
 
-    private static ProviderUnavailable unavailable(StripeException e) {
+    static ProviderUnavailable unavailable(StripeException e) {
         // the request id lets Stripe's support find it; the message never holds card data
         log.warn("Stripe failed (status {}, request {}): {}", e.getStatusCode(), e.getRequestId(), e.getCode());
         return new ProviderUnavailable(PROVIDER, e);

@@ -41,8 +41,13 @@ class PaymentEvents {
     }
 
     void succeeded(Transaction t, UUID invoiceId) {
+        succeeded(t, invoiceId, null);
+    }
+
+    /** A subscription's period was paid (or a trial began): rights extends it until {@code periodEnd}. */
+    void succeeded(Transaction t, UUID invoiceId, Instant periodEnd) {
         events.publish(SUCCEEDED, new PaymentSucceeded(t.id(), t.userId(), t.kind(), t.filmId(), t.windowId(),
-                t.subscriptionId(), null, t.amount(), t.currency(), t.provider().eventName, invoiceId));
+                t.subscriptionId(), periodEnd, t.amount(), t.currency(), t.provider().eventName, invoiceId));
     }
 
     void failed(Transaction t, String reason) {

@@ -1,5 +1,6 @@
 package com.thewans.payment.purchase;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -51,6 +52,28 @@ public class Settlement {
             coupons.redeemed(done.id());
             events.succeeded(done, invoice.id());
         }
+    }
+
+    /**
+     * A subscription's period was paid at the provider (or a trial began, paying nothing): a
+     * captured SUBSCRIPTION payment, its invoice when money moved, and payment.succeeded with the
+     * period's end, once per provider invoice however often its message comes.
+     */
+    @Transactional
+    public UUID subscriptionPaid(UUID subscriptionId, UUID userId, String territory, Transaction.Provider provider,
+            String invoiceRef, long amount, String currency, Instant periodEnd) {
+        Instant now = Instant.now(clock);
+        UUID id = UUID.nameUUIDFromBytes((provider + "-invoice:" + invoiceRef).getBytes(StandardCharsets.UTF_8));
+        Transaction t = new Transaction(id, userId, Transaction.Kind.SUBSCRIPTION, null, null, subscriptionId, territory,
+                currency, amount, 0, amount, Gst.includedIn(amount, territory), provider, null, invoiceRef, null,
+                Transaction.Status.PENDING, 0, null, null, now, null, now, null);
+        if (ledger.open(t) && ledger.succeed(id, now)) {
+            Transaction paid = ledger.find(id).orElseThrow();
+            UUID invoiceId = amount == 0 ? null : invoices.issue(paid.id(), paid.userId(),
+                    describe(paid), currency, amount, paid.gstAmount(), now).id();
+            events.succeeded(paid, invoiceId, periodEnd);
+        }
+        return id;
     }
 
     /** The payer's attempt was declined or abandoned; a payment that succeeded meanwhile stays succeeded. */

@@ -19,7 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * client fills in, which would let anyone shop in the cheapest territory.
  */
 @Component
-class Territories {
+public class Territories {
 
     /** Our own small view of identity's profile (tolerant reader). */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -32,7 +32,7 @@ class Territories {
         this.identity = clients.forService("identity");
     }
 
-    String of(HttpServletRequest request) {
+    public String of(HttpServletRequest request) {
         return EdgeCountry.of(request).or(this::profileCountry).orElseThrow(TerritoryUnknown::new);
     }
 

@@ -6,8 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.thewans.payment.card.CardSubscriptions;
 import com.thewans.payment.purchase.Settlement;
 import com.thewans.payment.purchase.Transaction;
+import com.thewans.payment.subscription.SubscriptionBilling;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,9 +27,13 @@ class StripeEvents implements ProviderMessageHandler {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Settlement settlement;
+    private final SubscriptionBilling subscriptions;
+    private final CardSubscriptions billing;
 
-    StripeEvents(Settlement settlement) {
+    StripeEvents(Settlement settlement, SubscriptionBilling subscriptions, CardSubscriptions billing) {
         this.settlement = settlement;
+        this.subscriptions = subscriptions;
+        this.billing = billing;
     }
 
     @Override
@@ -37,10 +43,10 @@ class StripeEvents implements ProviderMessageHandler {
 
     @Override
     public String handle(ProviderMessages.Stored stored) {
-        return apply(settlement, stored.type(), JSON.readTree(stored.payload()).path("data").path("object"));
+        return apply(stored.type(), JSON.readTree(stored.payload()).path("data").path("object"));
     }
 
-    static String apply(Settlement settlement, String type, JsonNode object) {
+    String apply(String type, JsonNode object) {
         switch (type) {
             case "payment_intent.succeeded" -> settlement.succeeded(Transaction.Provider.STRIPE, text(object, "id"),
                     transactionOf(object));
@@ -53,6 +59,34 @@ class StripeEvents implements ProviderMessageHandler {
             }
             case "charge.refunded" -> settlement.refunded(Transaction.Provider.STRIPE, text(object, "payment_intent"),
                     transactionOf(object), object.path("amount_refunded").asLong());
+            case "invoice.paid" -> {
+                JsonNode details = object.path("parent").path("subscription_details");
+                if (!details.hasNonNull("subscription")) {
+                    return "ignored"; // an invoice of no subscription: not one the platform makes
+                }
+                JsonNode line = object.path("lines").path("data").path(0);
+                subscriptions.invoicePaid(details.get("subscription").asString(), uuid(details.path("metadata")
+                        .path("subscriptionId").asString(null)), text(object, "id"), object.path("amount_paid").asLong(),
+                        object.path("currency").asString("pgk"), epoch(line.path("period").path("end")),
+                        "subscription_cycle".equals(object.path("billing_reason").asString(null)));
+            }
+            case "invoice.payment_failed" -> {
+                JsonNode details = object.path("parent").path("subscription_details");
+                if (!details.hasNonNull("subscription")) {
+                    return "ignored";
+                }
+                // what the failure did to the subscription is Stripe's to say: ask it
+                subscriptions.follow(billing.retrieve(details.get("subscription").asString()),
+                        uuid(details.path("metadata").path("subscriptionId").asString(null)));
+            }
+            case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted" -> {
+                JsonNode item = object.path("items").path("data").path(0);
+                subscriptions.follow(new CardSubscriptions.BillingSubscription(text(object, "id"),
+                        text(object, "customer"), text(object, "status"), epoch(item.path("current_period_start")),
+                        epoch(item.path("current_period_end")), epoch(object.path("trial_end")),
+                        object.path("cancel_at_period_end").asBoolean(false)),
+                        uuid(object.path("metadata").path("subscriptionId").asString(null)));
+            }
             default -> {
                 log.debug("ignoring Stripe event type {}", type);
                 return "ignored";
@@ -63,6 +97,18 @@ class StripeEvents implements ProviderMessageHandler {
 
     private static String text(JsonNode object, String field) {
         return object.hasNonNull(field) ? object.get(field).asString() : null;
+    }
+
+    private static java.time.Instant epoch(JsonNode seconds) {
+        return seconds.isNumber() ? java.time.Instant.ofEpochSecond(seconds.asLong()) : null;
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Our transaction id, which every payment carries in its metadata. */

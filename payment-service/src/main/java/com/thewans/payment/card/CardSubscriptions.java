@@ -1,0 +1,39 @@
+package com.thewans.payment.card;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Card subscriptions at the provider (Stripe Billing): a customer with a default card, a recurring
+ * price per plan and currency, and the subscription that Stripe renews, invoices and retries.
+ */
+public interface CardSubscriptions {
+
+    /**
+     * The provider's customer for a viewer, made or updated so that {@code paymentMethod} is their
+     * default card. {@code existing} is the one remembered for the viewer, if any.
+     */
+    String customer(String existing, UUID userId, String paymentMethod, String idempotencyKey);
+
+    /** The recurring price of a plan in a currency (made once, found by its lookup key afterwards). */
+    String price(String planCode, String planName, String currency, long amount, String interval);
+
+    /** Subscribes the customer; the first invoice is paid at once unless a trial comes first. */
+    BillingSubscription subscribe(String customer, String price, int trialDays, Map<String, String> metadata,
+            String idempotencyKey);
+
+    BillingSubscription retrieve(String subscriptionId);
+
+    /** Ends the subscription when its paid period ends ({@code true}), or keeps it going after all. */
+    BillingSubscription cancelAtPeriodEnd(String subscriptionId, boolean cancel);
+
+    /**
+     * A subscription as the provider sees it.
+     *
+     * @param status Stripe's: {@code trialing}, {@code active}, {@code incomplete}, {@code past_due}, {@code canceled}, ...
+     */
+    record BillingSubscription(String id, String customer, String status, Instant periodStart, Instant periodEnd,
+            Instant trialEnd, boolean cancelAtPeriodEnd) {
+    }
+}

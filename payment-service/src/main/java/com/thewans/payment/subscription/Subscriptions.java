@@ -1,0 +1,128 @@
+package com.thewans.payment.subscription;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.thewans.common.audit.AuditLog;
+import com.thewans.common.security.CurrentUser;
+import com.thewans.payment.card.CardDeclined;
+import com.thewans.payment.card.CardRefused;
+import com.thewans.payment.card.CardSubscriptions;
+import com.thewans.payment.plan.Plan;
+import com.thewans.payment.plan.Plans;
+
+/**
+ * A viewer subscribes to a plan by card: the subscription is recorded INCOMPLETE before Stripe is
+ * asked, under an id derived from the request's Idempotency-Key, and every Stripe call is keyed by
+ * it, so a retry after a fault finds the customer and subscription Stripe may already have made.
+ * Stripe Billing then renews, invoices and retries; {@link SubscriptionBilling} follows it.
+ */
+@Service
+class Subscriptions {
+
+    private final Plans plans;
+    private final SubscriptionLedger ledger;
+    private final SubscriptionBilling billing;
+    private final CardSubscriptions cards;
+    private final TransactionTemplate inTransaction;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Subscriptions(Plans plans, SubscriptionLedger ledger, SubscriptionBilling billing, CardSubscriptions cards,
+            TransactionTemplate inTransaction, AuditLog audit, Clock clock) {
+        this.plans = plans;
+        this.ledger = ledger;
+        this.billing = billing;
+        this.cards = cards;
+        this.inTransaction = inTransaction;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    SubscriptionView subscribe(CurrentUser viewer, UUID id, SubscribeRequest request, String territory) {
+        Subscription s = ledger.find(id).orElseGet(() -> open(viewer, id, request, territory));
+        if (!s.userId().equals(viewer.userId())) {
+            throw new SubscriptionNotFound(id);
+        }
+        if (s.providerRef() == null && s.status() == Subscription.Status.INCOMPLETE) {
+            CardSubscriptions.BillingSubscription made;
+            try {
+                made = startAtStripe(viewer, s, request);
+            } catch (CardDeclined | CardRefused refused) {
+                // nothing was charged and nothing is left open: the viewer may subscribe again with another card
+                inTransaction.executeWithoutResult(t -> ledger.expire(id, "card-refused", Instant.now(clock)));
+                throw refused;
+            }
+            inTransaction.executeWithoutResult(t -> ledger.attach(id, made.id(), Instant.now(clock)));
+            billing.follow(made, id);
+        }
+        return SubscriptionView.of(ledger.find(id).orElseThrow());
+    }
+
+    /**
+     * The customer with the card as its default, the plan's recurring price, and the subscription;
+     * a provider that is away leaves the subscription INCOMPLETE, and the same request resumes it.
+     */
+    private CardSubscriptions.BillingSubscription startAtStripe(CurrentUser viewer, Subscription s,
+            SubscribeRequest request) {
+        Plan plan = plans.get(s.planCode());
+        String customer = cards.customer(ledger.customerOf(viewer.userId()).orElse(null), viewer.userId(),
+                request.card().paymentMethod(), "wans-customer-" + s.id());
+        inTransaction.executeWithoutResult(t -> ledger.rememberCustomer(viewer.userId(), customer, Instant.now(clock)));
+        String price = cards.price(plan.code(), plan.name(), s.currency(), s.amount(), plan.interval().name());
+        return cards.subscribe(customer, price, plan.trialDays(), Map.of("subscriptionId", s.id().toString(),
+                "userId", viewer.userId().toString(), "plan", plan.code()), "wans-subscription-" + s.id());
+    }
+
+    private Subscription open(CurrentUser viewer, UUID id, SubscribeRequest request, String territory) {
+        Plan plan = plans.get(request.plan());
+        if (plan.retired()) {
+            throw new PlanRetired(plan.code());
+        }
+        long amount = plan.priceIn(request.currency());
+        Instant now = Instant.now(clock);
+        Subscription s = new Subscription(id, viewer.userId(), plan.code(), request.currency(), amount, territory,
+                SubscriptionBilling.STRIPE, null, Subscription.Status.INCOMPLETE, null, null, null, false, null, now);
+        try {
+            inTransaction.executeWithoutResult(t -> ledger.open(s));
+        } catch (DuplicateKeyException e) {
+            throw new AlreadySubscribed(ledger.live(viewer.userId()).map(Subscription::id).orElse(null));
+        }
+        return ledger.find(id).orElseThrow();
+    }
+
+    /** Stops renewing at the end of the period paid for ({@code cancel}), or keeps renewing after all. */
+    SubscriptionView cancelAtPeriodEnd(CurrentUser caller, UUID id, boolean cancel) {
+        Subscription s = readable(caller, id);
+        if (!s.status().live() || s.providerRef() == null) {
+            throw new SubscriptionEnded(id);
+        }
+        billing.follow(cards.cancelAtPeriodEnd(s.providerRef(), cancel), id);
+        audit.record(cancel ? "subscription.cancel-requested" : "subscription.resumed", "subscription:" + id,
+                Map.of("userId", s.userId().toString(), "byOwner", caller.userId().equals(s.userId())));
+        return SubscriptionView.of(ledger.find(id).orElseThrow());
+    }
+
+    Subscription readable(CurrentUser caller, UUID id) {
+        Subscription s = ledger.find(id).orElseThrow(() -> new SubscriptionNotFound(id));
+        if (!caller.isAdmin() && !caller.userId().equals(s.userId())) {
+            throw new SubscriptionNotFound(id);
+        }
+        return s;
+    }
+
+    /** A viewer's subscriptions, newest first: only the viewer themself or an admin may ask. */
+    List<SubscriptionView> ofUser(CurrentUser caller, UUID userId) {
+        if (!caller.isAdmin() && !caller.userId().equals(userId)) {
+            throw new org.springframework.security.access.AccessDeniedException("only your own subscriptions");
+        }
+        return ledger.ofUser(userId).stream().map(SubscriptionView::of).toList();
+    }
+}

@@ -1,0 +1,165 @@
+package com.thewans.payment.subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.thewans.payment.PaymentTestSupport;
+import com.thewans.sandbox.SandboxDefaults;
+import com.thewans.testkit.TestHttp;
+import com.thewans.testkit.TestTokens;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Card subscriptions through Stripe Billing (the sandbox renews, invoices and retries on its own
+ * clock, which a test moves past a period's end), followed by payment-service from Stripe's signed
+ * webhooks.
+ */
+class SubscriptionTest extends PaymentTestSupport {
+
+    private TestHttp.Response subscribe(String token, String plan, String paymentMethod) {
+        return post("/api/subscriptions", """
+                {"plan": "%s", "currency": "PGK", "card": {"paymentMethod": "%s"}}""".formatted(plan, paymentMethod),
+                token, "Idempotency-Key", UUID.randomUUID().toString());
+    }
+
+    private JsonNode subscription(String id) {
+        return get("/api/subscriptions/" + id, admin).json();
+    }
+
+    private JsonNode awaitSubscription(String id, String status) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> status.equals(subscription(id).get("status").asString()));
+        return subscription(id);
+    }
+
+    /** Lets Stripe's time pass, and asks it something so what fell due meanwhile happens now. */
+    private void stripeTimePasses(Duration duration, String stripeSubscription) throws Exception {
+        STRIPE_TIME.advance(duration);
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(STRIPE.url() + "/v1/subscriptions/"
+                + stripeSubscription)).header("Authorization", "Bearer " + SandboxDefaults.STRIPE_SECRET_KEY).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String stripeIdOf(String subscriptionId) {
+        return jdbc.queryForObject("select provider_ref from subscriptions where id = ?::uuid", String.class,
+                subscriptionId);
+    }
+
+    private List<JsonNode> paymentsFor(String subscriptionId) {
+        return outboxEvents("payment.succeeded", "subscriptionId", subscriptionId);
+    }
+
+    @Test
+    void aTrialGrantsItsDaysAndStripeChargesThePlanWhenItEnds() throws Exception {
+        var made = subscribe(viewer, "standard", "pm_card_visa");
+
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        String id = made.json().get("id").asString();
+        assertThat(made.json().get("status").asString()).isEqualTo("TRIALING");
+        assertThat(made.json().get("price").get("display").asString()).isEqualTo("K 29.00");
+        Instant trialEnd = Instant.parse(made.json().get("trialEndsAt").asString());
+        assertThat(trialEnd).isBetween(Instant.now().plus(Duration.ofDays(7)).minusSeconds(120),
+                Instant.now().plus(Duration.ofDays(7)).plusSeconds(120));
+        // the trial is granted as a payment of nothing, so rights opens SVOD until it ends
+        await().atMost(Duration.ofSeconds(20)).until(() -> !paymentsFor(id).isEmpty());
+        JsonNode trial = paymentsFor(id).get(0);
+        assertThat(trial.get("kind").asString()).isEqualTo("SUBSCRIPTION");
+        assertThat(trial.get("amount").asLong()).isZero();
+        assertThat(Instant.parse(trial.get("periodEnd").asString())).isEqualTo(trialEnd);
+        assertThat(outboxEvents("subscription.started", "subscriptionId", id)).hasSize(1);
+
+        stripeTimePasses(Duration.ofDays(8), stripeIdOf(id));
+
+        JsonNode active = awaitSubscription(id, "ACTIVE");
+        await().atMost(Duration.ofSeconds(20)).until(() -> paymentsFor(id).size() == 2);
+        // the service's clock stands still in tests, so the two events are found by what they say
+        JsonNode paid = paymentsFor(id).stream().filter(p -> p.get("amount").asLong() > 0).findFirst().orElseThrow();
+        assertThat(paid.get("amount").asLong()).isEqualTo(2900);
+        assertThat(paid.get("invoiceId").isNull()).isFalse();
+        assertThat(Instant.parse(paid.get("periodEnd").asString())).isAfter(trialEnd.plus(Duration.ofDays(27)));
+        assertThat(Instant.parse(active.get("currentPeriodEnd").asString())).isAfter(trialEnd);
+        assertThat(outboxEvents("subscription.started", "subscriptionId", id)).hasSize(1);
+    }
+
+    @Test
+    void aRenewalTheCardCannotPayGoesPastDueAndExpiresWhenStripeGivesUp() throws Exception {
+        var made = subscribe(viewer, "basic", "pm_card_chargeCustomerFail");
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        String id = made.json().get("id").asString();
+        String stripeId = stripeIdOf(id);
+
+        stripeTimePasses(Duration.ofDays(8), stripeId);
+        awaitSubscription(id, "PAST_DUE");
+        assertThat(outboxEvents("subscription.past_due", "subscriptionId", id)).hasSize(1);
+
+        // Stripe retries 3, 5 and 7 days after the first failure, then cancels
+        stripeTimePasses(Duration.ofDays(3), stripeId);
+        stripeTimePasses(Duration.ofDays(2), stripeId);
+        stripeTimePasses(Duration.ofDays(3), stripeId);
+
+        JsonNode expired = awaitSubscription(id, "EXPIRED");
+        assertThat(expired.get("endedReason").asString()).isEqualTo("payment-failed");
+        var ended = outboxEvents("subscription.expired", "subscriptionId", id);
+        assertThat(ended).hasSize(1);
+        assertThat(paymentsFor(id)).extracting(p -> p.get("amount").asLong()).containsOnly(0L);
+    }
+
+    @Test
+    void cancellingKeepsThePaidPeriodAndEndsTheSubscriptionWhenItRunsOut() throws Exception {
+        String id = subscribe(viewer, "standard", "pm_card_visa").json().get("id").asString();
+
+        var cancelled = post("/api/subscriptions/" + id + "/cancel", null, viewer);
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().get("cancelAtPeriodEnd").asBoolean()).isTrue();
+        assertThat(cancelled.json().get("status").asString()).isEqualTo("TRIALING");
+        assertThat(outboxEvents("subscription.cancelled", "subscriptionId", id)).hasSize(1);
+
+        stripeTimePasses(Duration.ofDays(8), stripeIdOf(id));
+
+        assertThat(awaitSubscription(id, "EXPIRED").get("endedReason").asString()).isEqualTo("cancelled");
+        assertThat(paymentsFor(id)).extracting(p -> p.get("amount").asLong()).containsOnly(0L);
+        assertProblem(post("/api/subscriptions/" + id + "/cancel", null, viewer), 409, "subscription-ended");
+    }
+
+    @Test
+    void aViewerHasOneLiveSubscriptionAndOnlyTheyOrAnAdminSeeIt() {
+        String id = subscribe(viewer, "standard", "pm_card_visa").json().get("id").asString();
+
+        assertProblem(subscribe(viewer, "basic", "pm_card_visa"), 409, "already-subscribed");
+        assertThat(get("/api/subscriptions/mine", viewer).json().get(0).get("id").asString()).isEqualTo(id);
+        assertThat(get("/api/subscriptions/user/" + viewerId, admin).json()).hasSize(1);
+        String stranger = TestTokens.viewer(UUID.randomUUID());
+        assertProblem(get("/api/subscriptions/user/" + viewerId, stranger), 403, "forbidden");
+        assertProblem(get("/api/subscriptions/" + id, stranger), 404, "subscription-not-found");
+    }
+
+    @Test
+    void badSubscriptionsAreRefusedAndNothingIsCharged() {
+        assertProblem(subscribe(viewer, "gold", "pm_card_visa"), 404, "plan-not-found");
+        assertProblem(subscribe(viewer, "standard", "pm_card_chargeDeclined"), 402, "card-declined");
+        assertProblem(post("/api/subscriptions", """
+                {"plan": "standard", "currency": "PGK"}""", viewer, "Idempotency-Key", UUID.randomUUID().toString()),
+                400, "validation-failed");
+        String retired = "retired-" + System.nanoTime();
+        post("/api/plans", """
+                {"code": "%s", "name": "Old", "interval": "MONTH", "trialDays": 0, "maxStreams": 1,
+                 "maxQuality": "480p", "withAds": true, "prices": [{"amount": 500, "currency": "PGK"}]}""".formatted(retired),
+                admin);
+        post("/api/plans/" + retired + "/retire", null, admin);
+        assertProblem(subscribe(viewer, retired, "pm_card_visa"), 409, "plan-retired");
+
+        // after a declined card the viewer may subscribe with another
+        assertThat(subscribe(viewer, "standard", "pm_card_visa").status()).isEqualTo(201);
+    }
+}
