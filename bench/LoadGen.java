@@ -540,8 +540,9 @@ public final class LoadGen {
     }
 
     static void print(String label, Result r, Settings s) {
+        boolean events = s.stripeSecret() != null && r.target().equals(s.target());
         System.out.printf("%-9s %s %s, %d connections%s, %.1f s measured after %.1f s warm-up%n", label,
-                s.method(), r.target(), s.connections(), s.rate() > 0 ? String.format(" at %.0f/s", s.rate()) : "",
+                events ? "POST (a new signed Stripe event each)" : s.method(), r.target(), s.connections(), s.rate() > 0 ? String.format(" at %.0f/s", s.rate()) : "",
                 r.seconds(), s.warmup().toMillis() / 1000.0);
         System.out.printf("          requests %d (%.1f/s), errors %d%s%n", r.requests(), r.perSecond(), r.errors(),
                 r.requests() >= s.maxRequests() - s.connections() ? " (stopped at --max-requests)" : "");
