@@ -52,6 +52,11 @@ class SubscriptionLedger {
                 cancelAtPeriodEnd, ts(now), id) == 1;
     }
 
+    /** Forgets a subscription that never reached the provider (its first card was refused). */
+    void discard(UUID id) {
+        jdbc.update("delete from subscriptions where id = ? and status = 'INCOMPLETE' and provider_ref is null", id);
+    }
+
     /** Ends a subscription for good, once. */
     boolean expire(UUID id, String reason, Instant now) {
         return jdbc.update("""

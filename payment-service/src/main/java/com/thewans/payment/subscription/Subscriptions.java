@@ -56,8 +56,9 @@ class Subscriptions {
             try {
                 made = startAtStripe(viewer, s, request);
             } catch (CardDeclined | CardRefused refused) {
-                // nothing was charged and nothing is left open: the viewer may subscribe again with another card
-                inTransaction.executeWithoutResult(t -> ledger.expire(id, "card-refused", Instant.now(clock)));
+                // nothing was charged and Stripe holds no subscription: the record goes, so the viewer may
+                // subscribe again with another card, and the same request again is refused the same way
+                inTransaction.executeWithoutResult(t -> ledger.discard(id));
                 throw refused;
             }
             inTransaction.executeWithoutResult(t -> ledger.attach(id, made.id(), Instant.now(clock)));

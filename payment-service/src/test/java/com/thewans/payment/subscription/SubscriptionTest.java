@@ -147,7 +147,13 @@ class SubscriptionTest extends PaymentTestSupport {
     @Test
     void badSubscriptionsAreRefusedAndNothingIsCharged() {
         assertProblem(subscribe(viewer, "gold", "pm_card_visa"), 404, "plan-not-found");
-        assertProblem(subscribe(viewer, "standard", "pm_card_chargeDeclined"), 402, "card-declined");
+        String key = UUID.randomUUID().toString();
+        String declinedCard = """
+                {"plan": "standard", "currency": "PGK", "card": {"paymentMethod": "pm_card_chargeDeclined"}}""";
+        assertProblem(post("/api/subscriptions", declinedCard, viewer, "Idempotency-Key", key), 402, "card-declined");
+        // the same request again is refused the same way, and leaves no subscription behind either
+        assertProblem(post("/api/subscriptions", declinedCard, viewer, "Idempotency-Key", key), 402, "card-declined");
+        assertThat(get("/api/subscriptions/mine", viewer).json()).isEmpty();
         assertProblem(post("/api/subscriptions", """
                 {"plan": "standard", "currency": "PGK"}""", viewer, "Idempotency-Key", UUID.randomUUID().toString()),
                 400, "validation-failed");
