@@ -23,7 +23,6 @@ import com.thewans.common.security.CurrentUser;
 import com.thewans.common.web.EntityTags;
 
 import jakarta.validation.Validator;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -182,7 +181,7 @@ public class Films {
         try {
             fields = json.treeToValue(merged, FilmFields.class);
         } catch (DatabindException e) {
-            throw new InvalidField(path(e), "has a value of the wrong type or an unknown value");
+            throw new InvalidField(Problems.jsonPath(e), "has a value of the wrong type or an unknown value");
         }
         List<Problems.FieldError> errors = new ArrayList<>(validator.validate(fields).stream()
                 .map(v -> new Problems.FieldError(v.getPropertyPath().toString(), v.getMessage())).toList());
@@ -204,18 +203,6 @@ public class Films {
         if (!errors.isEmpty()) {
             throw new InvalidField(errors);
         }
-    }
-
-    private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (var ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
     }
 
     private static List<String> fieldNames(JsonNode changes) {

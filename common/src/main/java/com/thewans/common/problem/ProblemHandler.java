@@ -35,7 +35,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -164,14 +163,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         Throwable cause = ex.getMostSpecificCause();
         List<Problems.FieldError> errors = new ArrayList<>();
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            errors.add(new Problems.FieldError(jsonPath(unknown), "is not a known field"));
+            errors.add(new Problems.FieldError(Problems.jsonPath(unknown), "is not a known field"));
         } else if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants())
                     .map(String::valueOf).collect(Collectors.joining(", "));
-            errors.add(new Problems.FieldError(jsonPath(invalid), "must be one of: " + allowed));
+            errors.add(new Problems.FieldError(Problems.jsonPath(invalid), "must be one of: " + allowed));
         } else if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-            errors.add(new Problems.FieldError(jsonPath(mismatched), "has the wrong type or format"));
+            errors.add(new Problems.FieldError(Problems.jsonPath(mismatched), "has the wrong type or format"));
         }
         if (!errors.isEmpty()) {
             return validationProblem(errors, request);
@@ -181,18 +180,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return createResponseEntity(problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    /** "device.type" or "preferredGenres[2]": where in the body the bad value was. */
-    private static String jsonPath(JacksonException ex) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : ex.getPath()) {
-            if (ref.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
-    }
 
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers,

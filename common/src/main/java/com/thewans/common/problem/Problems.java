@@ -8,6 +8,8 @@ import java.util.Map;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
+import tools.jackson.core.JacksonException;
+
 /**
  * Builds RFC 9457 problem bodies the same way everywhere: a stable {@code type} URI derived from
  * a short code, the request path as {@code instance}, and the trace id and answering service as
@@ -66,6 +68,19 @@ public final class Problems {
     }
 
     /** A code for a status that no handler named more precisely. */
+    /** Where in a JSON body a bad value was, as a field name: "device.type" or "preferredGenres[2]". */
+    public static String jsonPath(JacksonException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : ex.getPath()) {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
     public static String codeFor(HttpStatusCode status) {
         return switch (status.value()) {
             case 400 -> "bad-request";
