@@ -64,11 +64,14 @@ public class Coupons {
     public void hold(String code, UUID userId, UUID transactionId) {
         Instant now = Instant.now(clock);
         String normalized = normalize(code);
-        List<UUID> taken = jdbc.queryForList("""
+        record Taken(UUID couponId, int maxPerUser) {
+        }
+        List<Taken> taken = jdbc.query("""
                 update coupons set redeemed_count = redeemed_count + 1, updated_at = ?
                 where code = ? and disabled_at is null and (valid_until is null or valid_until > ?)
                     and (max_redemptions is null or redeemed_count < max_redemptions)
-                returning id""", UUID.class, ts(now), normalized, ts(now));
+                returning id, max_per_user""", (rs, n) -> new Taken(rs.getObject(1, UUID.class), rs.getInt(2)),
+                ts(now), normalized, ts(now));
         if (taken.isEmpty()) {
             Coupon coupon = get(normalized);
             if (coupon.disabledAt() != null || (coupon.validUntil() != null && !now.isBefore(coupon.validUntil()))) {
@@ -76,8 +79,8 @@ public class Coupons {
             }
             throw new CouponExhausted(normalized);
         }
-        UUID couponId = taken.get(0);
-        Integer perUser = jdbc.queryForObject("select max_per_user from coupons where id = ?", Integer.class, couponId);
+        UUID couponId = taken.get(0).couponId();
+        int perUser = taken.get(0).maxPerUser();
         Integer used = jdbc.queryForObject("""
                 select count(*) from coupon_redemptions where coupon_id = ? and user_id = ? and status <> 'RELEASED'""",
                 Integer.class, couponId, userId);
@@ -110,8 +113,12 @@ public class Coupons {
     @Transactional(readOnly = true)
     public Coupon get(String code) {
         String normalized = normalize(code);
-        return jdbc.query("select * from coupons where code = ?", (rs, n) -> map(rs, amountsOff(rs.getObject("id",
-                UUID.class))), normalized).stream().findFirst().orElseThrow(() -> new CouponNotFound(normalized));
+        Coupon bare = jdbc.query("select * from coupons where code = ?", (rs, n) -> map(rs, Map.of()), normalized)
+                .stream().findFirst().orElseThrow(() -> new CouponNotFound(normalized));
+        Map<String, Long> amounts = amountsOff(bare.id());
+        return amounts.isEmpty() ? bare : new Coupon(bare.id(), bare.code(), bare.description(), bare.percentOff(),
+                Map.copyOf(amounts), bare.appliesTo(), bare.planCodes(), bare.validFrom(), bare.validUntil(),
+                bare.maxRedemptions(), bare.maxPerUser(), bare.redeemedCount(), bare.disabledAt());
     }
 
     @Transactional(readOnly = true)

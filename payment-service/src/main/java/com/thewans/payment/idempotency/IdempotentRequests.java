@@ -67,16 +67,19 @@ public class IdempotentRequests {
         Instant deadline = Instant.now(clock).plus(WAIT_FOR_FIRST);
         while (true) {
             Instant now = Instant.now(clock);
-            jdbc.update("delete from idempotent_requests where user_id = ? and idem_key = ? and created_at < ?", userId,
-                    key, ts(now.minus(KEPT_FOR)));
+            // a key older than 24 h is claimed afresh in the same statement, as if it were new
             boolean claimed = jdbc.update("""
                     insert into idempotent_requests (user_id, idem_key, request_hash, claimed_until, created_at)
-                    values (?, ?, ?, ?, ?) on conflict do nothing""", userId, key, fingerprint, ts(now.plus(CLAIM)),
-                    ts(now)) == 1;
+                    values (?, ?, ?, ?, ?)
+                    on conflict (user_id, idem_key) do update set request_hash = excluded.request_hash,
+                        claimed_until = excluded.claimed_until, created_at = excluded.created_at, completed = false,
+                        status = null, content_type = null, location = null, body = null
+                    where idempotent_requests.created_at < ?""", userId, key, fingerprint, ts(now.plus(CLAIM)),
+                    ts(now), ts(now.minus(KEPT_FOR))) == 1;
             if (!claimed) {
                 Stored stored = stored(userId, key);
                 if (stored == null) {
-                    continue; // expired between our two statements
+                    continue; // forgotten (a refusal) between our two statements
                 }
                 if (!stored.hash().equals(fingerprint)) {
                     throw new IdempotencyKeyReused(key);

@@ -5,7 +5,9 @@ import static com.thewans.common.db.SqlTimes.ts;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -62,6 +64,18 @@ public class Invoices {
     @Transactional(readOnly = true)
     public Optional<Invoice> forTransaction(UUID transactionId) {
         return jdbc.query("select * from invoices where transaction_id = ?", ROW, transactionId).stream().findFirst();
+    }
+
+    /** The invoice ids of these payments, in one query (a page of payments shows them). */
+    @Transactional(readOnly = true)
+    public Map<UUID, UUID> idsForTransactions(List<UUID> transactionIds) {
+        Map<UUID, UUID> ids = new HashMap<>();
+        if (!transactionIds.isEmpty()) {
+            jdbc.query("select transaction_id, id from invoices where transaction_id = any(?)", rs -> {
+                ids.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+            }, (Object) transactionIds.toArray(UUID[]::new));
+        }
+        return ids;
     }
 
     /** An invoice its owner or an admin may read; others get 404, as if it did not exist. */

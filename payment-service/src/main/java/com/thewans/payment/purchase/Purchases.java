@@ -155,6 +155,12 @@ class Purchases {
         return TransactionView.of(t, invoices.forTransaction(t.id()).map(i -> i.id()).orElse(null));
     }
 
+    /** A page of payments with their invoices, found in one query rather than one per payment. */
+    List<TransactionView> views(List<Transaction> page) {
+        Map<UUID, UUID> invoiceIds = invoices.idsForTransactions(page.stream().map(Transaction::id).toList());
+        return page.stream().map(t -> TransactionView.of(t, invoiceIds.get(t.id()))).toList();
+    }
+
     /** A payment its owner or an admin may read; to anyone else it does not exist. */
     Transaction readable(CurrentUser user, UUID id) {
         Transaction t = ledger.find(id).orElseThrow(() -> new TransactionNotFound(id));

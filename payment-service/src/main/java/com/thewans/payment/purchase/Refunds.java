@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 import com.thewans.common.audit.AuditLog;
+import com.thewans.common.security.CurrentUser;
 import com.thewans.payment.card.CardPayments;
 
 /**
@@ -30,7 +31,7 @@ class Refunds {
         this.audit = audit;
     }
 
-    RefundAccepted refund(com.thewans.common.security.CurrentUser admin, UUID transactionId, RefundRequest request,
+    RefundAccepted refund(CurrentUser admin, UUID transactionId, RefundRequest request,
             UUID refundKey) {
         Transaction t = purchases.readable(admin, transactionId);
         if (!t.status().captured() || t.refundable() == 0 || t.providerRef() == null) {

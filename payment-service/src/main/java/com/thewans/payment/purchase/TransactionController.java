@@ -110,7 +110,7 @@ class TransactionController {
     PageOf<TransactionView> mine(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(defaultValue = "0") @Min(0) @Max(PageOf.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return PageOf.of(purchases.ofUser(user.userId(), page, size).stream().map(purchases::view).toList(), page,
+        return PageOf.of(purchases.views(purchases.ofUser(user.userId(), page, size)), page,
                 size, purchases.countOfUser(user.userId()));
     }
 
@@ -120,7 +120,7 @@ class TransactionController {
     PageOf<TransactionView> all(@RequestParam(required = false) Transaction.Status status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(PageOf.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return PageOf.of(purchases.all(status, page, size).stream().map(purchases::view).toList(), page, size,
+        return PageOf.of(purchases.views(purchases.all(status, page, size)), page, size,
                 purchases.count(status));
     }
 

@@ -20,7 +20,7 @@ import com.thewans.payment.purchase.Transaction;
 @Service
 public class SubscriptionBilling {
 
-    static final String STRIPE = "STRIPE";
+    static final String STRIPE = Transaction.Provider.STRIPE.name();
 
     private final SubscriptionLedger ledger;
     private final SubscriptionEvents events;

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class StripeEvents implements ProviderMessageHandler {
 
-    static final String PROVIDER = "STRIPE";
+    static final String PROVIDER = Transaction.Provider.STRIPE.name();
     private static final Logger log = LoggerFactory.getLogger(StripeEvents.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
