@@ -3,6 +3,7 @@ package com.thewans.payment;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -18,9 +19,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pendingFor   how long a payment may wait for the payer before it expires (PAYMENT_PENDING_FOR, 30 min)
  * @param sweepEvery   the pause between expiry sweeps (PAYMENT_SWEEP_EVERY, 1 min)
  * @param mobileMoney  the mobile-money wallets (none when left out)
+ * @param subscriptions how the platform renews the subscriptions no provider renews for it (mobile money)
  */
 @ConfigurationProperties("wans.payment")
-public record PaymentSettings(Stripe stripe, Duration pendingFor, Duration sweepEvery, MobileMoney mobileMoney) {
+public record PaymentSettings(Stripe stripe, Duration pendingFor, Duration sweepEvery, MobileMoney mobileMoney,
+        Subscriptions subscriptions) {
 
     public PaymentSettings {
         if (stripe == null) {
@@ -29,6 +32,36 @@ public record PaymentSettings(Stripe stripe, Duration pendingFor, Duration sweep
         mobileMoney = mobileMoney == null ? new MobileMoney(null, null, null, null) : mobileMoney;
         pendingFor = positive(pendingFor == null ? Duration.ofMinutes(30) : pendingFor, "pending-for");
         sweepEvery = positive(sweepEvery == null ? Duration.ofMinutes(1) : sweepEvery, "sweep-every");
+        subscriptions = subscriptions == null ? new Subscriptions(null, null, null, null) : subscriptions;
+    }
+
+    /**
+     * Renewals the platform makes itself, in the style of Kill Bill's overdue states: a request to pay
+     * {@code renewBefore} the period ends; after a failed one the subscription is PAST_DUE and is asked
+     * again after each of {@code retryAfter}; {@code grace} after the period's end without a paid
+     * renewal it EXPIRES. Subscribers whose period will not renew by itself hear of it
+     * {@code warnBefore} it ends (subscription.expiring_soon).
+     *
+     * @param renewBefore SUBSCRIPTION_RENEW_BEFORE (3 days): the payer has time to approve on their phone
+     * @param retryAfter  SUBSCRIPTION_RETRY_AFTER (1 day, 2 days, 2 days): the pauses between the attempts
+     * @param grace       SUBSCRIPTION_GRACE (7 days, longer than the attempts take)
+     * @param warnBefore  SUBSCRIPTION_WARN_BEFORE (3 days)
+     */
+    public record Subscriptions(Duration renewBefore, List<Duration> retryAfter, Duration grace, Duration warnBefore) {
+
+        public Subscriptions {
+            renewBefore = positive(renewBefore == null ? Duration.ofDays(3) : renewBefore, "subscriptions.renew-before");
+            retryAfter = List.copyOf(retryAfter == null
+                    ? List.of(Duration.ofDays(1), Duration.ofDays(2), Duration.ofDays(2)) : retryAfter);
+            retryAfter.forEach(pause -> positive(pause, "subscriptions.retry-after"));
+            grace = positive(grace == null ? Duration.ofDays(7) : grace, "subscriptions.grace");
+            warnBefore = positive(warnBefore == null ? Duration.ofDays(3) : warnBefore, "subscriptions.warn-before");
+        }
+
+        /** When a renewal that failed for the {@code attempts}-th time is asked again, or null: no more tries. */
+        public Duration retryAfterAttempt(int attempts) {
+            return attempts >= 1 && attempts <= retryAfter.size() ? retryAfter.get(attempts - 1) : null;
+        }
     }
 
     /**

@@ -3,7 +3,6 @@ package com.thewans.payment.purchase;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,7 +33,7 @@ class Purchases {
     private final Offers offers;
     private final TransactionLedger ledger;
     private final CardPayments cards;
-    private final MobileMoneyPayments mobileMoney;
+    private final WalletCharges walletCharges;
     private final Settlement settlement;
     private final Invoices invoices;
     private final Coupons coupons;
@@ -42,13 +41,13 @@ class Purchases {
     private final PaymentSettings settings;
     private final Clock clock;
 
-    Purchases(Offers offers, TransactionLedger ledger, CardPayments cards, MobileMoneyPayments mobileMoney,
-            Settlement settlement, Invoices invoices, Coupons coupons, TransactionTemplate inTransaction,
+    Purchases(Offers offers, TransactionLedger ledger, CardPayments cards,
+            WalletCharges walletCharges, Settlement settlement, Invoices invoices, Coupons coupons, TransactionTemplate inTransaction,
             PaymentSettings settings, Clock clock) {
         this.offers = offers;
         this.ledger = ledger;
         this.cards = cards;
-        this.mobileMoney = mobileMoney;
+        this.walletCharges = walletCharges;
         this.settlement = settlement;
         this.invoices = invoices;
         this.coupons = coupons;
@@ -69,7 +68,7 @@ class Purchases {
         }
         if (provider == Transaction.Provider.MOBILE_MONEY) {
             if (t.status() == Transaction.Status.PENDING) {
-                askPayer(t, request.mobileMoney());
+                walletCharges.ask(t, new Msisdn(request.mobileMoney().phone()));
             }
         } else if (t.providerRef() == null && t.status() == Transaction.Status.PENDING) {
             CardPayments.CardPayment payment = cards.open(t.amount(), t.currency(), Settlement.describe(t),
@@ -90,37 +89,11 @@ class Purchases {
         return view(ledger.find(transactionId).orElseThrow());
     }
 
-    /**
-     * Asks the payer through their wallet, under the payment's own reference: asked before (a retry
-     * after a fault) is as good as asked now, and a wallet that refuses to ask fails the payment.
-     */
-    private void askPayer(Transaction t, PurchaseRequest.MobileMoney payer) {
-        MobileMoneyPayments.Asked asked = mobileMoney.requestToPay(t.wallet(), new MobileMoneyPayments.RequestToPay(
-                UUID.fromString(t.providerRef()), t.amount(), t.currency(), new Msisdn(payer.phone()),
-                t.id().toString(), payerMessage(t), "WANS transaction " + t.id(),
-                settings.mobileMoney().callbackUrl(t.wallet()).orElse(null)));
-        if (asked.refused()) {
-            settlement.failed(Transaction.Provider.MOBILE_MONEY, t.providerRef(), t.id(),
-                    asked.refusalCode().toLowerCase(Locale.ROOT), asked.refusalMessage());
-        }
-    }
-
-    /** What the payer reads on their phone before approving. */
-    private static String payerMessage(Transaction t) {
-        return switch (t.kind()) {
-            case RENTAL -> "THE WANS: film rental";
-            case PURCHASE -> "THE WANS: film purchase";
-            case PPV_TICKET -> "THE WANS: pay-per-view ticket";
-            case COLLECTOR -> "THE WANS: collector's edition";
-            case SUBSCRIPTION -> "THE WANS: subscription";
-        };
-    }
-
     private Transaction open(CurrentUser viewer, UUID id, PurchaseRequest request, String territory) {
         Transaction.Kind kind = request.kind().asTransactionKind();
         PurchaseRequest.MobileMoney payer = request.mobileMoney();
-        if (payer != null && !mobileMoney.wallets().contains(payer.wallet())) {
-            throw new WalletUnknown(payer.wallet(), mobileMoney.wallets());
+        if (payer != null) {
+            walletCharges.requireWallet(payer.wallet());
         }
         if ((kind == Transaction.Kind.PURCHASE || kind == Transaction.Kind.COLLECTOR)
                 && ledger.holds(viewer.userId(), request.filmId(), kind)) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,13 +31,17 @@ public class Settlement {
     private final Invoices invoices;
     private final PaymentEvents events;
     private final Coupons coupons;
+    private final ObjectProvider<SubscriptionPeriods> periods;
     private final Clock clock;
 
-    Settlement(TransactionLedger ledger, Invoices invoices, PaymentEvents events, Coupons coupons, Clock clock) {
+    /** The subscription feature's periods come lazily: that feature settles its charges through this class. */
+    Settlement(TransactionLedger ledger, Invoices invoices, PaymentEvents events, Coupons coupons,
+            ObjectProvider<SubscriptionPeriods> periods, Clock clock) {
         this.ledger = ledger;
         this.invoices = invoices;
         this.events = events;
         this.coupons = coupons;
+        this.periods = periods;
         this.clock = clock;
     }
 
@@ -50,7 +55,8 @@ public class Settlement {
             Invoice invoice = invoices.issue(done.id(), done.userId(), describe(done), done.currency(), done.amount(),
                     done.gstAmount(), now);
             coupons.redeemed(done.id());
-            events.succeeded(done, invoice.id());
+            Instant periodEnd = done.kind() == Transaction.Kind.SUBSCRIPTION ? periods.getObject().paid(done) : null;
+            events.succeeded(done, invoice.id(), periodEnd);
         }
     }
 
@@ -61,11 +67,11 @@ public class Settlement {
      */
     @Transactional
     public UUID subscriptionPaid(UUID subscriptionId, UUID userId, String territory, Transaction.Provider provider,
-            String invoiceRef, long amount, String currency, Instant periodEnd) {
+            String wallet, String invoiceRef, long amount, String currency, Instant periodEnd) {
         Instant now = Instant.now(clock);
         UUID id = UUID.nameUUIDFromBytes((provider + "-invoice:" + invoiceRef).getBytes(StandardCharsets.UTF_8));
         Transaction t = new Transaction(id, userId, Transaction.Kind.SUBSCRIPTION, null, null, subscriptionId, territory,
-                currency, amount, 0, amount, Gst.includedIn(amount, territory), provider, null, invoiceRef, null,
+                currency, amount, 0, amount, Gst.includedIn(amount, territory), provider, wallet, invoiceRef, null,
                 Transaction.Status.PENDING, 0, null, null, now, null, now, null);
         if (ledger.open(t) && ledger.succeed(id, now)) {
             Transaction paid = ledger.find(id).orElseThrow();
@@ -84,6 +90,7 @@ public class Settlement {
         if (ledger.fail(t.id(), code, message, Instant.now(clock))) {
             coupons.released(t.id());
             events.failed(t, code);
+            unpaid(t);
         }
     }
 
@@ -107,6 +114,13 @@ public class Settlement {
         if (ledger.expire(t.id(), Instant.now(clock))) {
             coupons.released(t.id());
             events.failed(t, "expired");
+            unpaid(t);
+        }
+    }
+
+    private void unpaid(Transaction t) {
+        if (t.kind() == Transaction.Kind.SUBSCRIPTION) {
+            periods.getObject().unpaid(t);
         }
     }
 

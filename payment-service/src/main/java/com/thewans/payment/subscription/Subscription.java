@@ -3,14 +3,30 @@ package com.thewans.payment.subscription;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A viewer on a plan, as this service follows it. */
+/**
+ * A viewer on a plan, as this service follows it. Card subscriptions are Stripe Billing's
+ * ({@code providerRef} is its sub_...); mobile-money ones are the platform's own, renewed by a
+ * request to pay to {@code payerPhone} through {@code wallet}.
+ */
 public record Subscription(UUID id, UUID userId, String planCode, String currency, long amount, String territory,
         String provider, String providerRef, Status status, Instant trialEndsAt, Instant currentPeriodStart,
-        Instant currentPeriodEnd, boolean cancelAtPeriodEnd, String endedReason, Instant createdAt) {
+        Instant currentPeriodEnd, boolean cancelAtPeriodEnd, String endedReason, Instant createdAt, String wallet,
+        String payerPhone, Renewal renewal, String nextPlanCode) {
 
     /**
-     * INCOMPLETE until the provider has it; TRIALING or ACTIVE while it grants films; PAST_DUE while a
-     * failed renewal is retried (still granting until the period paid for ends); EXPIRED for good.
+     * Where the platform's own renewal stands (mobile money only).
+     *
+     * @param dueAt     when the next request to pay is sent; null while one waits, or when none will be
+     * @param paymentId the request to pay waiting for the payer
+     * @param attempts  failed requests since the last paid period
+     */
+    public record Renewal(Instant dueAt, UUID paymentId, int attempts) {
+    }
+
+    /**
+     * INCOMPLETE until the provider has it (or, for mobile money, until the first period is paid);
+     * TRIALING or ACTIVE while it grants films; PAST_DUE while a failed renewal is retried (still
+     * granting until the period paid for ends); EXPIRED for good.
      */
     public enum Status {
         INCOMPLETE, TRIALING, ACTIVE, PAST_DUE, EXPIRED;
@@ -29,5 +45,9 @@ public record Subscription(UUID id, UUID userId, String planCode, String currenc
                 default -> INCOMPLETE;
             };
         }
+    }
+
+    boolean byMobileMoney() {
+        return SubscriptionBilling.MOBILE_MONEY.equals(provider);
     }
 }

@@ -21,6 +21,7 @@ import com.thewans.payment.purchase.Transaction;
 public class SubscriptionBilling {
 
     static final String STRIPE = Transaction.Provider.STRIPE.name();
+    static final String MOBILE_MONEY = Transaction.Provider.MOBILE_MONEY.name();
 
     private final SubscriptionLedger ledger;
     private final SubscriptionEvents events;
@@ -42,7 +43,7 @@ public class SubscriptionBilling {
     public void invoicePaid(String providerRef, UUID subscriptionHint, String invoiceRef, long amountPaid,
             String currency, Instant periodEnd, boolean renewal) {
         Subscription s = find(providerRef, subscriptionHint);
-        settlement.subscriptionPaid(s.id(), s.userId(), s.territory(), Transaction.Provider.STRIPE, invoiceRef,
+        settlement.subscriptionPaid(s.id(), s.userId(), s.territory(), Transaction.Provider.STRIPE, null, invoiceRef,
                 amountPaid, currency.toUpperCase(java.util.Locale.ROOT), periodEnd);
         if (renewal && periodEnd != null && (s.currentPeriodEnd() == null || periodEnd.isAfter(s.currentPeriodEnd()))) {
             ledger.follow(s.id(), s.status() == Subscription.Status.PAST_DUE ? Subscription.Status.ACTIVE : s.status(),

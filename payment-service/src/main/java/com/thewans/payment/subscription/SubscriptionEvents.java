@@ -43,6 +43,12 @@ class SubscriptionEvents {
         events.publish("subscription.cancelled", SubscriptionChanged.of(s, "viewer-cancelled"));
     }
 
+    /** A period that will not renew by itself ends soon: {@code reason} says why it will not. */
+    void expiringSoon(Subscription s) {
+        events.publish("subscription.expiring_soon",
+                SubscriptionChanged.of(s, s.cancelAtPeriodEnd() ? "cancelled" : "renewal-failed"));
+    }
+
     void expired(Subscription s, String reason) {
         events.publish("subscription.expired", SubscriptionChanged.of(s, reason));
     }

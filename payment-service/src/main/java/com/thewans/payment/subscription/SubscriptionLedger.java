@@ -29,11 +29,104 @@ class SubscriptionLedger {
     /** Records a new INCOMPLETE subscription; false when one with this id exists (a retried request). */
     boolean open(Subscription s) {
         return jdbc.update("""
-                insert into subscriptions (id, user_id, plan_code, currency, amount, territory, provider, status,
-                    created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, 'INCOMPLETE', ?, ?) on conflict (id) do nothing""", s.id(), s.userId(),
-                s.planCode(), s.currency(), s.amount(), s.territory(), s.provider(), ts(s.createdAt()),
-                ts(s.createdAt())) == 1;
+                insert into subscriptions (id, user_id, plan_code, currency, amount, territory, provider, wallet,
+                    payer_phone, status, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'INCOMPLETE', ?, ?) on conflict (id) do nothing""", s.id(),
+                s.userId(), s.planCode(), s.currency(), s.amount(), s.territory(), s.provider(), s.wallet(),
+                s.payerPhone(), ts(s.createdAt()), ts(s.createdAt())) == 1;
+    }
+
+    // The platform's own renewals (mobile money): each transition one guarded UPDATE.
+
+    /** INCOMPLETE to TRIALING: the trial is the first period, paid with nothing; its renewal falls due before it ends. */
+    boolean startTrial(UUID id, Instant trialEnd, Instant renewalDueAt, Instant now) {
+        return jdbc.update("""
+                update subscriptions set status = 'TRIALING', trial_ends_at = ?, current_period_start = ?,
+                    current_period_end = ?, renewal_due_at = ?, updated_at = ?
+                where id = ? and status = 'INCOMPLETE'""", ts(trialEnd), ts(now), ts(trialEnd), ts(renewalDueAt),
+                ts(now), id) == 1;
+    }
+
+    /** The request to pay now waiting for the payer (the first period's, or a renewal's); none is due meanwhile. */
+    boolean renewalSent(UUID id, UUID paymentId, Instant now) {
+        return jdbc.update("""
+                update subscriptions set renewal_payment_id = ?, renewal_due_at = null, updated_at = ?
+                where id = ? and status <> 'EXPIRED' and renewal_payment_id is null""", paymentId, ts(now), id) == 1;
+    }
+
+    /**
+     * A period was paid: ACTIVE until {@code periodEnd}, on the plan paid for (a move to a cheaper
+     * plan takes effect here), the next renewal due before it ends, the failed attempts forgotten.
+     */
+    boolean periodPaid(UUID id, String planCode, long amount, Instant periodStart, Instant periodEnd,
+            Instant renewalDueAt, Instant now) {
+        return jdbc.update("""
+                update subscriptions set status = 'ACTIVE', plan_code = ?, amount = ?, next_plan_code = null,
+                    current_period_start = ?, current_period_end = ?, renewal_due_at = ?, renewal_payment_id = null,
+                    renewal_attempts = 0, updated_at = ?
+                where id = ? and status <> 'EXPIRED'""", planCode, amount, ts(periodStart), ts(periodEnd),
+                ts(renewalDueAt), ts(now), id) == 1;
+    }
+
+    /** The waiting renewal failed: PAST_DUE, one more attempt counted, asked again at {@code dueAgainAt} (or never). */
+    boolean renewalFailed(UUID id, UUID paymentId, Instant dueAgainAt, Instant now) {
+        return jdbc.update("""
+                update subscriptions set status = 'PAST_DUE', renewal_attempts = renewal_attempts + 1,
+                    renewal_payment_id = null, renewal_due_at = ?, updated_at = ?
+                where id = ? and renewal_payment_id = ? and status in ('TRIALING', 'ACTIVE', 'PAST_DUE')""",
+                ts(dueAgainAt), ts(now), id, paymentId) == 1;
+    }
+
+    /** Mobile-money subscriptions whose renewal is due now, locked for this sweep (another instance skips them). */
+    List<Subscription> renewalsDue(Instant now, int limit) {
+        return jdbc.query("""
+                select * from subscriptions where provider = 'MOBILE_MONEY' and renewal_due_at <= ?
+                    and renewal_payment_id is null and status in ('TRIALING', 'ACTIVE', 'PAST_DUE')
+                    and not cancel_at_period_end
+                order by renewal_due_at limit ? for update skip locked""", SubscriptionLedger::map, ts(now), limit);
+    }
+
+    /** Past-due mobile-money subscriptions whose grace ended before {@code cutoff} with no request waiting. */
+    List<Subscription> graceOver(Instant periodEndedBefore, int limit) {
+        return jdbc.query("""
+                select * from subscriptions where provider = 'MOBILE_MONEY' and status = 'PAST_DUE'
+                    and current_period_end <= ? and renewal_payment_id is null
+                order by current_period_end limit ? for update skip locked""", SubscriptionLedger::map,
+                ts(periodEndedBefore), limit);
+    }
+
+    /** Mobile-money subscriptions cancelled at the end of a period that has now ended. */
+    List<Subscription> cancelledAndRunOut(Instant now, int limit) {
+        return jdbc.query("""
+                select * from subscriptions where provider = 'MOBILE_MONEY' and cancel_at_period_end
+                    and status in ('TRIALING', 'ACTIVE', 'PAST_DUE') and current_period_end <= ?
+                order by current_period_end limit ? for update skip locked""", SubscriptionLedger::map, ts(now), limit);
+    }
+
+    /**
+     * Live subscriptions whose period will not renew by itself (cancelled at its end, or past due)
+     * and ends before {@code horizon}, not yet warned of that end.
+     */
+    List<Subscription> endingUnwarned(Instant now, Instant horizon, int limit) {
+        return jdbc.query("""
+                select * from subscriptions where status in ('TRIALING', 'ACTIVE', 'PAST_DUE')
+                    and (cancel_at_period_end or status = 'PAST_DUE')
+                    and current_period_end > ? and current_period_end <= ?
+                    and expiry_warned_for is distinct from current_period_end
+                order by current_period_end limit ? for update skip locked""", SubscriptionLedger::map, ts(now),
+                ts(horizon), limit);
+    }
+
+    /** The viewer has been warned that this period ends. */
+    void warned(UUID id, Instant periodEnd) {
+        jdbc.update("update subscriptions set expiry_warned_for = ? where id = ?", ts(periodEnd), id);
+    }
+
+    /** A subscription the platform renews stops (or goes on) renewing at its period's end. */
+    boolean cancelAtPeriodEnd(UUID id, boolean cancel, Instant now) {
+        return jdbc.update("""
+                update subscriptions set cancel_at_period_end = ?, updated_at = ?
+                where id = ? and status <> 'EXPIRED'""", cancel, ts(now), id) == 1;
     }
 
     void attach(UUID id, String providerRef, Instant now) {
@@ -60,7 +153,7 @@ class SubscriptionLedger {
     /** Ends a subscription for good, once. */
     boolean expire(UUID id, String reason, Instant now) {
         return jdbc.update("""
-                update subscriptions set status = 'EXPIRED', ended_reason = ?, updated_at = ?
+                update subscriptions set status = 'EXPIRED', ended_reason = ?, renewal_due_at = null, updated_at = ?
                 where id = ? and status <> 'EXPIRED'""", reason, ts(now), id) == 1;
     }
 
@@ -105,6 +198,9 @@ class SubscriptionLedger {
                 rs.getString("provider"), rs.getString("provider_ref"),
                 Subscription.Status.valueOf(rs.getString("status")), instant(rs, "trial_ends_at"),
                 instant(rs, "current_period_start"), instant(rs, "current_period_end"),
-                rs.getBoolean("cancel_at_period_end"), rs.getString("ended_reason"), instant(rs, "created_at"));
+                rs.getBoolean("cancel_at_period_end"), rs.getString("ended_reason"), instant(rs, "created_at"),
+                rs.getString("wallet"), rs.getString("payer_phone"), new Subscription.Renewal(
+                        instant(rs, "renewal_due_at"), rs.getObject("renewal_payment_id", UUID.class),
+                        rs.getInt("renewal_attempts")), rs.getString("next_plan_code"));
     }
 }

@@ -31,16 +31,20 @@ class Subscriptions {
     private final SubscriptionLedger ledger;
     private final SubscriptionBilling billing;
     private final CardSubscriptions cards;
+    private final MobileMoneySubscriptions mobileMoney;
+    private final SubscriptionEvents events;
     private final TransactionTemplate inTransaction;
     private final AuditLog audit;
     private final Clock clock;
 
     Subscriptions(Plans plans, SubscriptionLedger ledger, SubscriptionBilling billing, CardSubscriptions cards,
-            TransactionTemplate inTransaction, AuditLog audit, Clock clock) {
+            MobileMoneySubscriptions mobileMoney, SubscriptionEvents events, TransactionTemplate inTransaction, AuditLog audit, Clock clock) {
         this.plans = plans;
         this.ledger = ledger;
         this.billing = billing;
         this.cards = cards;
+        this.mobileMoney = mobileMoney;
+        this.events = events;
         this.inTransaction = inTransaction;
         this.audit = audit;
         this.clock = clock;
@@ -50,6 +54,12 @@ class Subscriptions {
         Subscription s = ledger.find(id).orElseGet(() -> open(viewer, id, request, territory));
         if (!s.userId().equals(viewer.userId())) {
             throw new SubscriptionNotFound(id);
+        }
+        if (s.byMobileMoney()) {
+            if (s.status() == Subscription.Status.INCOMPLETE) {
+                mobileMoney.start(s);
+            }
+            return SubscriptionView.of(ledger.find(id).orElseThrow());
         }
         if (s.providerRef() == null && s.status() == Subscription.Status.INCOMPLETE) {
             CardSubscriptions.BillingSubscription made;
@@ -83,6 +93,10 @@ class Subscriptions {
     }
 
     private Subscription open(CurrentUser viewer, UUID id, SubscribeRequest request, String territory) {
+        boolean byMobileMoney = request.byMobileMoney();
+        if (byMobileMoney) {
+            mobileMoney.requireWallet(request.mobileMoney().wallet());
+        }
         Plan plan = plans.get(request.plan());
         if (plan.retired()) {
             throw new PlanRetired(plan.code());
@@ -90,7 +104,10 @@ class Subscriptions {
         long amount = plan.priceIn(request.currency());
         Instant now = Instant.now(clock);
         Subscription s = new Subscription(id, viewer.userId(), plan.code(), request.currency(), amount, territory,
-                SubscriptionBilling.STRIPE, null, Subscription.Status.INCOMPLETE, null, null, null, false, null, now);
+                byMobileMoney ? SubscriptionBilling.MOBILE_MONEY : SubscriptionBilling.STRIPE, null,
+                Subscription.Status.INCOMPLETE, null, null, null, false, null, now,
+                byMobileMoney ? request.mobileMoney().wallet() : null,
+                byMobileMoney ? request.mobileMoney().phone() : null, new Subscription.Renewal(null, null, 0), null);
         try {
             inTransaction.executeWithoutResult(t -> ledger.open(s));
         } catch (DuplicateKeyException e) {
@@ -102,10 +119,20 @@ class Subscriptions {
     /** Stops renewing at the end of the period paid for ({@code cancel}), or keeps renewing after all. */
     SubscriptionView cancelAtPeriodEnd(CurrentUser caller, UUID id, boolean cancel) {
         Subscription s = readable(caller, id);
-        if (!s.status().live() || s.providerRef() == null) {
+        if (!s.status().live() || (s.providerRef() == null && !s.byMobileMoney())) {
             throw new SubscriptionEnded(id);
         }
-        billing.follow(cards.cancelAtPeriodEnd(s.providerRef(), cancel), id);
+        if (s.byMobileMoney()) {
+            // the platform renews it, so the platform stops: no provider to tell
+            inTransaction.executeWithoutResult(t -> {
+                if (ledger.lock(id).orElseThrow().cancelAtPeriodEnd() != cancel
+                        && ledger.cancelAtPeriodEnd(id, cancel, Instant.now(clock)) && cancel) {
+                    events.cancelled(ledger.find(id).orElseThrow());
+                }
+            });
+        } else {
+            billing.follow(cards.cancelAtPeriodEnd(s.providerRef(), cancel), id);
+        }
         audit.record(cancel ? "subscription.cancel-requested" : "subscription.resumed", "subscription:" + id,
                 Map.of("userId", s.userId().toString(), "byOwner", caller.userId().equals(s.userId())));
         return SubscriptionView.of(ledger.find(id).orElseThrow());
