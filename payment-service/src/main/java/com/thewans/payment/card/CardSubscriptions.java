@@ -2,6 +2,7 @@ package com.thewans.payment.card;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -27,6 +28,18 @@ public interface CardSubscriptions {
 
     /** Ends the subscription when its paid period ends ({@code true}), or keeps it going after all. */
     BillingSubscription cancelAtPeriodEnd(String subscriptionId, boolean cancel);
+
+    /**
+     * Moves the subscription to another price. {@code prorateNow}: the unused time of the old price
+     * is credited and the difference invoiced and charged at once (a declined card changes nothing);
+     * otherwise the new price is charged from the next renewal on.
+     *
+     * @throws CardDeclined when the difference cannot be charged
+     */
+    BillingSubscription changePrice(String subscriptionId, String price, boolean prorateNow, String idempotencyKey);
+
+    /** The payment (a PaymentIntent) that paid an invoice, if money moved: refunds go through it. */
+    Optional<String> paymentOf(String invoiceId);
 
     /**
      * A subscription as the provider sees it.

@@ -3,6 +3,7 @@ package com.thewans.payment.card;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -11,11 +12,13 @@ import com.stripe.StripeClient;
 import com.stripe.exception.CardException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
+import com.stripe.model.Invoice;
 import com.stripe.model.Price;
 import com.stripe.model.Subscription;
 import com.stripe.model.SubscriptionItem;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerUpdateParams;
+import com.stripe.param.InvoiceRetrieveParams;
 import com.stripe.param.PaymentMethodAttachParams;
 import com.stripe.param.PriceCreateParams;
 import com.stripe.param.PriceListParams;
@@ -118,6 +121,44 @@ class StripeCardSubscriptions implements CardSubscriptions {
                     SubscriptionUpdateParams.builder().setCancelAtPeriodEnd(cancel).build()));
         } catch (InvalidRequestException e) {
             throw new CardRefused(e.getCode(), e.getStripeError() == null ? null : e.getStripeError().getMessage());
+        } catch (StripeException e) {
+            throw StripeCardPayments.unavailable(e);
+        }
+    }
+
+    @Override
+    public BillingSubscription changePrice(String subscriptionId, String price, boolean prorateNow,
+            String idempotencyKey) {
+        try {
+            Subscription current = stripe.v1().subscriptions().retrieve(subscriptionId);
+            String item = current.getItems().getData().get(0).getId();
+            return view(stripe.v1().subscriptions().update(subscriptionId, SubscriptionUpdateParams.builder()
+                    .addItem(SubscriptionUpdateParams.Item.builder().setId(item).setPrice(price).build())
+                    .setProrationBehavior(prorateNow ? SubscriptionUpdateParams.ProrationBehavior.ALWAYS_INVOICE
+                            : SubscriptionUpdateParams.ProrationBehavior.NONE)
+                    // a difference the card cannot pay leaves the subscription as it was
+                    .setPaymentBehavior(SubscriptionUpdateParams.PaymentBehavior.ERROR_IF_INCOMPLETE)
+                    .build(), StripeCardPayments.options(idempotencyKey)));
+        } catch (CardException declined) {
+            throw new CardDeclined(declined.getDeclineCode() != null ? declined.getDeclineCode() : declined.getCode());
+        } catch (InvalidRequestException e) {
+            throw new CardRefused(e.getCode(), e.getStripeError() == null ? null : e.getStripeError().getMessage());
+        } catch (StripeException e) {
+            throw StripeCardPayments.unavailable(e);
+        }
+    }
+
+    @Override
+    public Optional<String> paymentOf(String invoiceId) {
+        try {
+            Invoice invoice = stripe.v1().invoices().retrieve(invoiceId,
+                    InvoiceRetrieveParams.builder().addExpand("payments").build());
+            if (invoice.getPayments() == null || invoice.getPayments().getData() == null) {
+                return Optional.empty();
+            }
+            return invoice.getPayments().getData().stream()
+                    .filter(p -> p.getPayment() != null && p.getPayment().getPaymentIntent() != null)
+                    .map(p -> p.getPayment().getPaymentIntent()).findFirst();
         } catch (StripeException e) {
             throw StripeCardPayments.unavailable(e);
         }

@@ -63,23 +63,26 @@ public class Settlement {
     /**
      * A subscription's period was paid at the provider (or a trial began, paying nothing): a
      * captured SUBSCRIPTION payment, its invoice when money moved, and payment.succeeded with the
-     * period's end, once per provider invoice however often its message comes.
+     * period's end, once per provider invoice however often its message comes. {@code paymentRef}
+     * is the provider's payment that refunds go through (the invoice's own id when nothing was paid).
+     * True when this message recorded the payment, false when an earlier one had.
      */
     @Transactional
-    public UUID subscriptionPaid(UUID subscriptionId, UUID userId, String territory, Transaction.Provider provider,
-            String wallet, String invoiceRef, long amount, String currency, Instant periodEnd) {
+    public boolean subscriptionPaid(UUID subscriptionId, UUID userId, String territory, Transaction.Provider provider,
+            String wallet, String invoiceRef, String paymentRef, long amount, String currency, Instant periodEnd) {
         Instant now = Instant.now(clock);
         UUID id = UUID.nameUUIDFromBytes((provider + "-invoice:" + invoiceRef).getBytes(StandardCharsets.UTF_8));
         Transaction t = new Transaction(id, userId, Transaction.Kind.SUBSCRIPTION, null, null, subscriptionId, territory,
-                currency, amount, 0, amount, Gst.includedIn(amount, territory), provider, wallet, invoiceRef, null,
+                currency, amount, 0, amount, Gst.includedIn(amount, territory), provider, wallet, paymentRef, null,
                 Transaction.Status.PENDING, 0, null, null, now, null, now, null);
         if (ledger.open(t) && ledger.succeed(id, now)) {
             Transaction paid = ledger.find(id).orElseThrow();
             UUID invoiceId = amount == 0 ? null : invoices.issue(paid.id(), paid.userId(),
                     describe(paid), currency, amount, paid.gstAmount(), now).id();
             events.succeeded(paid, invoiceId, periodEnd);
+            return true;
         }
-        return id;
+        return false;
     }
 
     /** The payer's attempt was declined or abandoned; a payment that succeeded meanwhile stays succeeded. */

@@ -45,6 +45,9 @@ class MobileMoneyPeriods implements SubscriptionPeriods {
     public Instant paid(Transaction charge) {
         Subscription s = ledger.lock(charge.subscriptionId()).orElseThrow();
         Instant now = Instant.now(clock);
+        if (s.upgrade() != null && charge.id().equals(s.upgrade().paymentId())) {
+            return upgraded(s, plans.get(s.upgrade().planCode()), now);
+        }
         Plan plan = plans.get(s.nextPlanCode() != null ? s.nextPlanCode() : s.planCode());
         // periods run from whole seconds: what payment.succeeded says is what is stored
         Instant start = s.currentPeriodEnd() == null || s.currentPeriodEnd().isBefore(now)
@@ -67,9 +70,32 @@ class MobileMoneyPeriods implements SubscriptionPeriods {
         return end;
     }
 
+    /**
+     * The payer paid the difference to a dearer plan: it applies from now. A plan billed by another
+     * interval starts its own period now (the difference credited what was left of the old one).
+     */
+    private Instant upgraded(Subscription s, Plan plan, Instant now) {
+        Plan was = plans.get(s.planCode());
+        Instant start = null;
+        Instant end = null;
+        if (was.interval() != plan.interval()) {
+            start = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            end = after(plan.interval(), start);
+        }
+        ledger.planChanged(s.id(), plan.code(), plan.prices().getOrDefault(s.currency(), s.amount()), start, end,
+                end == null ? null : end.minus(settings.renewBefore()), now);
+        Subscription after = ledger.find(s.id()).orElseThrow();
+        events.planChanged(after, "upgrade");
+        return after.currentPeriodEnd();
+    }
+
     @Override
     public void unpaid(Transaction charge) {
         Subscription s = ledger.lock(charge.subscriptionId()).orElseThrow();
+        if (s.upgrade() != null && charge.id().equals(s.upgrade().paymentId())) {
+            ledger.upgradeAbandoned(s.id(), charge.id(), Instant.now(clock)); // the plan stays as it was
+            return;
+        }
         if (!charge.id().equals(s.renewal().paymentId())) {
             return; // an attempt already given up on: the one waiting now decides
         }

@@ -77,7 +77,7 @@ class MobileMoneySubscriptions {
                 if (ledger.lock(s.id()).filter(locked -> locked.status() == Subscription.Status.INCOMPLETE).isPresent()
                         && ledger.startTrial(s.id(), trialEnd, trialEnd.minus(settings.renewBefore()), now)) {
                     settlement.subscriptionPaid(s.id(), s.userId(), s.territory(), Transaction.Provider.MOBILE_MONEY,
-                            s.wallet(), "trial-" + s.id(), 0, s.currency(), trialEnd);
+                            s.wallet(), "trial-" + s.id(), "trial-" + s.id(), 0, s.currency(), trialEnd);
                     events.started(ledger.find(s.id()).orElseThrow());
                 }
             });
@@ -132,6 +132,29 @@ class MobileMoneySubscriptions {
             if (batch.size() < BATCH) {
                 return sent;
             }
+        }
+    }
+
+    /**
+     * Asks the payer for the difference to a dearer plan; the plan changes when they approve. One
+     * upgrade waits at a time, and asking again for the same one asks nobody twice.
+     */
+    void askForUpgrade(Subscription s, Plan plan, long difference) {
+        UUID id = UUID.nameUUIDFromBytes(("subscription-upgrade:" + s.id() + ":" + s.currentPeriodEnd() + ":"
+                + plan.code()).getBytes(StandardCharsets.UTF_8));
+        Transaction charge = inTransaction.execute(t -> {
+            Subscription locked = ledger.lock(s.id()).orElseThrow();
+            if (locked.upgrade() != null && !locked.upgrade().paymentId().equals(id)) {
+                throw new PlanChangeNotOffered(s.id(), "a move to " + locked.upgrade().planCode()
+                        + " waits for the payer's approval");
+            }
+            Transaction opened = charges.openForSubscription(id, s.id(), s.userId(), s.territory(), s.wallet(),
+                    difference, s.currency());
+            ledger.upgradeAsked(s.id(), plan.code(), id, Instant.now(clock));
+            return opened;
+        });
+        if (charge.status() == Transaction.Status.PENDING) {
+            charges.ask(charge, new Msisdn(s.payerPhone()));
         }
     }
 

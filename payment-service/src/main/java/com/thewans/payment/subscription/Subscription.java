@@ -11,7 +11,16 @@ import java.util.UUID;
 public record Subscription(UUID id, UUID userId, String planCode, String currency, long amount, String territory,
         String provider, String providerRef, Status status, Instant trialEndsAt, Instant currentPeriodStart,
         Instant currentPeriodEnd, boolean cancelAtPeriodEnd, String endedReason, Instant createdAt, String wallet,
-        String payerPhone, Renewal renewal, String nextPlanCode) {
+        String payerPhone, Renewal renewal, String nextPlanCode, Upgrade upgrade) {
+
+    /**
+     * A move to a dearer plan paid by mobile money, waiting for the payer to approve the difference.
+     *
+     * @param planCode  the plan it moves to
+     * @param paymentId the request to pay for the difference
+     */
+    public record Upgrade(String planCode, UUID paymentId) {
+    }
 
     /**
      * Where the platform's own renewal stands (mobile money only).

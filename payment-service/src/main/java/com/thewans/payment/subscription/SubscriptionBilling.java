@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.thewans.payment.card.CardSubscriptions;
+import com.thewans.payment.plan.Plans;
 import com.thewans.payment.purchase.Settlement;
 import com.thewans.payment.purchase.Transaction;
 
@@ -26,12 +27,15 @@ public class SubscriptionBilling {
     private final SubscriptionLedger ledger;
     private final SubscriptionEvents events;
     private final Settlement settlement;
+    private final Plans plans;
     private final Clock clock;
 
-    SubscriptionBilling(SubscriptionLedger ledger, SubscriptionEvents events, Settlement settlement, Clock clock) {
+    SubscriptionBilling(SubscriptionLedger ledger, SubscriptionEvents events, Settlement settlement, Plans plans,
+            Clock clock) {
         this.ledger = ledger;
         this.events = events;
         this.settlement = settlement;
+        this.plans = plans;
         this.clock = clock;
     }
 
@@ -40,16 +44,27 @@ public class SubscriptionBilling {
      * trial's invoice pays nothing and grants its trial). Repeated messages grant once.
      */
     @Transactional
-    public void invoicePaid(String providerRef, UUID subscriptionHint, String invoiceRef, long amountPaid,
-            String currency, Instant periodEnd, boolean renewal) {
-        Subscription s = find(providerRef, subscriptionHint);
-        settlement.subscriptionPaid(s.id(), s.userId(), s.territory(), Transaction.Provider.STRIPE, null, invoiceRef,
-                amountPaid, currency.toUpperCase(java.util.Locale.ROOT), periodEnd);
-        if (renewal && periodEnd != null && (s.currentPeriodEnd() == null || periodEnd.isAfter(s.currentPeriodEnd()))) {
-            ledger.follow(s.id(), s.status() == Subscription.Status.PAST_DUE ? Subscription.Status.ACTIVE : s.status(),
-                    null, null, periodEnd, s.cancelAtPeriodEnd(), Instant.now(clock));
-            events.renewed(ledger.find(s.id()).orElseThrow());
+    public void invoicePaid(String providerRef, UUID subscriptionHint, String invoiceRef, String paymentRef,
+            long amountPaid, String currency, Instant periodEnd, boolean renewal) {
+        Subscription s = ledger.lock(find(providerRef, subscriptionHint).id()).orElseThrow();
+        boolean recorded = settlement.subscriptionPaid(s.id(), s.userId(), s.territory(), Transaction.Provider.STRIPE,
+                null, invoiceRef, paymentRef, amountPaid, currency.toUpperCase(java.util.Locale.ROOT), periodEnd);
+        if (!recorded || !renewal) {
+            return; // a message seen before, or a payment that is not a renewal (the first, or a plan change's)
         }
+        // once per paid renewal, whether Stripe's subscription.updated came before this or not
+        Instant now = Instant.now(clock);
+        if (periodEnd != null && (s.currentPeriodEnd() == null || periodEnd.isAfter(s.currentPeriodEnd()))) {
+            ledger.follow(s.id(), s.status() == Subscription.Status.PAST_DUE ? Subscription.Status.ACTIVE : s.status(),
+                    null, null, periodEnd, s.cancelAtPeriodEnd(), now);
+        }
+        if (s.nextPlanCode() != null) {
+            // the cheaper plan chosen during the period: Stripe charged its price for this one
+            ledger.planChanged(s.id(), s.nextPlanCode(),
+                    plans.get(s.nextPlanCode()).prices().getOrDefault(s.currency(), s.amount()), null, null, null, now);
+            events.planChanged(ledger.find(s.id()).orElseThrow(), "downgrade");
+        }
+        events.renewed(ledger.find(s.id()).orElseThrow());
     }
 
     /** The provider's state of the subscription, taken as it is, announcing what changed. */

@@ -30,23 +30,28 @@ import jakarta.validation.Valid;
 
 @RestController
 @RequestMapping("/api/subscriptions")
-@Tag(name = "Subscriptions", description = "A viewer on a plan, paid by card each period through Stripe Billing:"
-        + " a trial first where the plan has one, renewals and retries by Stripe; each paid period extends the"
-        + " viewer's SVOD access. One live subscription per viewer.")
+@Tag(name = "Subscriptions", description = "A viewer on a plan, paid each period by card (Stripe Billing renews and"
+        + " retries) or by mobile money (the platform sends a request to pay before each period ends, and retries);"
+        + " a trial first where the plan has one; each paid period extends the viewer's SVOD access. One live"
+        + " subscription per viewer.")
 class SubscriptionController {
 
     private final Subscriptions subscriptions;
+    private final PlanChanges planChanges;
     private final Territories territories;
     private final IdempotentRequests idempotency;
 
-    SubscriptionController(Subscriptions subscriptions, Territories territories, IdempotentRequests idempotency) {
+    SubscriptionController(Subscriptions subscriptions, PlanChanges planChanges, Territories territories,
+            IdempotentRequests idempotency) {
         this.subscriptions = subscriptions;
+        this.planChanges = planChanges;
         this.territories = territories;
         this.idempotency = idempotency;
     }
 
     @PostMapping
-    @Operation(summary = "Subscribe to a plan by card (Idempotency-Key required): TRIALING or ACTIVE when it answers")
+    @Operation(summary = "Subscribe to a plan by card or mobile money (Idempotency-Key required): TRIALING or ACTIVE,"
+            + " or INCOMPLETE while a mobile-money payer approves the first period")
     @ApiResponse(responseCode = "201", description = "the subscription",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionView.class)))
     @ApiResponse(responseCode = "402", description = "The card was declined (`card-declined`, `declineCode`)",
@@ -56,8 +61,12 @@ class SubscriptionController {
             content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
     ResponseEntity<String> subscribe(@AuthenticationPrincipal CurrentUser viewer,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = """
-                    {"plan": "standard", "currency": "PGK", "card": {"paymentMethod": "pm_card_visa"}}""")))
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+                    @ExampleObject(name = "card", value = """
+                            {"plan": "standard", "currency": "PGK", "card": {"paymentMethod": "pm_card_visa"}}"""),
+                    @ExampleObject(name = "mobile money", value = """
+                            {"plan": "standard", "currency": "PGK",
+                             "mobileMoney": {"wallet": "cellmoni", "phone": "+67570000001"}}""")}))
             @Valid @RequestBody SubscribeRequest request, HttpServletRequest http) {
         return idempotency.once(viewer.userId(), idempotencyKey, request, () -> {
             UUID id = IdempotentRequests.resourceId("subscription", viewer.userId(), idempotencyKey);
@@ -92,6 +101,24 @@ class SubscriptionController {
             content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
     SubscriptionView cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
         return subscriptions.cancelAtPeriodEnd(user, id, true);
+    }
+
+    @PostMapping("/{id}/plan")
+    @Operation(summary = "Move to another plan (Idempotency-Key required): a dearer one now, the difference prorated"
+            + " and charged now; a cheaper one from the next renewal; any one at once during a trial")
+    @ApiResponse(responseCode = "402", description = "The card was declined for the difference (`card-declined`):"
+            + " nothing changed", content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE,
+                    schema = @Schema(ref = ProblemAnswers.SCHEMA)))
+    @ApiResponse(responseCode = "409", description = "Not now (`plan-change-not-offered`: past due, ended, or another"
+            + " move waiting) or the plan is retired (`plan-retired`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
+    ResponseEntity<String> changePlan(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = """
+                    {"plan": "premium-yearly"}"""))) @Valid @RequestBody ChangePlanRequest request) {
+        // the key's fingerprint names the subscription too: one key is one change of one subscription
+        return idempotency.once(user.userId(), idempotencyKey, java.util.Map.of("subscriptionId", id, "plan",
+                request.plan()), () -> ResponseEntity.ok(planChanges.change(user, id, request.plan(), idempotencyKey)));
     }
 
     @PostMapping("/{id}/resume")

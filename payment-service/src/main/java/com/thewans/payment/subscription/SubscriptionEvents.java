@@ -35,6 +35,11 @@ class SubscriptionEvents {
         events.publish("subscription.renewed", SubscriptionChanged.of(s, null));
     }
 
+    /** The subscription is on another plan from now ({@code reason}: upgrade or downgrade). */
+    void planChanged(Subscription s, String reason) {
+        events.publish("subscription.plan_changed", SubscriptionChanged.of(s, reason));
+    }
+
     void pastDue(Subscription s) {
         events.publish("subscription.past_due", SubscriptionChanged.of(s, "renewal-failed"));
     }

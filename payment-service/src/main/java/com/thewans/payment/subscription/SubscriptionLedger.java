@@ -122,6 +122,44 @@ class SubscriptionLedger {
         jdbc.update("update subscriptions set expiry_warned_for = ? where id = ?", ts(periodEnd), id);
     }
 
+    /**
+     * The subscription is on another plan from now: what it costs each period, and, when the plan is
+     * billed by another interval, the period that starts with it. A waiting downgrade or upgrade is done with.
+     */
+    boolean planChanged(UUID id, String planCode, long amount, Instant periodStart, Instant periodEnd,
+            Instant renewalDueAt, Instant now) {
+        return jdbc.update("""
+                update subscriptions set plan_code = ?, amount = ?, next_plan_code = null, upgrade_plan_code = null,
+                    upgrade_payment_id = null, current_period_start = coalesce(?, current_period_start),
+                    current_period_end = coalesce(?, current_period_end),
+                    renewal_due_at = case when provider = 'MOBILE_MONEY' and renewal_payment_id is null
+                        then coalesce(?, renewal_due_at) else renewal_due_at end, updated_at = ?
+                where id = ? and status <> 'EXPIRED'""", planCode, amount, ts(periodStart), ts(periodEnd),
+                ts(renewalDueAt), ts(now), id) == 1;
+    }
+
+    /** The renewal moves to this cheaper plan (null: stays on the plan it has). */
+    boolean nextPlan(UUID id, String planCode, Instant now) {
+        return jdbc.update("""
+                update subscriptions set next_plan_code = ?, updated_at = ? where id = ? and status <> 'EXPIRED'""",
+                planCode, ts(now), id) == 1;
+    }
+
+    /** A request to pay the difference to a dearer plan now waits for the payer (one at a time). */
+    boolean upgradeAsked(UUID id, String planCode, UUID paymentId, Instant now) {
+        return jdbc.update("""
+                update subscriptions set upgrade_plan_code = ?, upgrade_payment_id = ?, updated_at = ?
+                where id = ? and status in ('TRIALING', 'ACTIVE') and upgrade_payment_id is null""", planCode,
+                paymentId, ts(now), id) == 1;
+    }
+
+    /** The payer did not pay for the upgrade: the plan stays as it was. */
+    boolean upgradeAbandoned(UUID id, UUID paymentId, Instant now) {
+        return jdbc.update("""
+                update subscriptions set upgrade_plan_code = null, upgrade_payment_id = null, updated_at = ?
+                where id = ? and upgrade_payment_id = ?""", ts(now), id, paymentId) == 1;
+    }
+
     /** A subscription the platform renews stops (or goes on) renewing at its period's end. */
     boolean cancelAtPeriodEnd(UUID id, boolean cancel, Instant now) {
         return jdbc.update("""
@@ -201,6 +239,8 @@ class SubscriptionLedger {
                 rs.getBoolean("cancel_at_period_end"), rs.getString("ended_reason"), instant(rs, "created_at"),
                 rs.getString("wallet"), rs.getString("payer_phone"), new Subscription.Renewal(
                         instant(rs, "renewal_due_at"), rs.getObject("renewal_payment_id", UUID.class),
-                        rs.getInt("renewal_attempts")), rs.getString("next_plan_code"));
+                        rs.getInt("renewal_attempts")), rs.getString("next_plan_code"),
+                rs.getString("upgrade_plan_code") == null ? null : new Subscription.Upgrade(
+                        rs.getString("upgrade_plan_code"), rs.getObject("upgrade_payment_id", UUID.class)));
     }
 }

@@ -107,7 +107,8 @@ class Subscriptions {
                 byMobileMoney ? SubscriptionBilling.MOBILE_MONEY : SubscriptionBilling.STRIPE, null,
                 Subscription.Status.INCOMPLETE, null, null, null, false, null, now,
                 byMobileMoney ? request.mobileMoney().wallet() : null,
-                byMobileMoney ? request.mobileMoney().phone() : null, new Subscription.Renewal(null, null, 0), null);
+                byMobileMoney ? request.mobileMoney().phone() : null, new Subscription.Renewal(null, null, 0), null,
+                null);
         try {
             inTransaction.executeWithoutResult(t -> ledger.open(s));
         } catch (DuplicateKeyException e) {

@@ -1,5 +1,6 @@
 package com.thewans.payment.webhook;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -64,10 +65,19 @@ class StripeEvents implements ProviderMessageHandler {
                 if (!details.hasNonNull("subscription")) {
                     return "ignored"; // an invoice of no subscription: not one the platform makes
                 }
-                JsonNode line = object.path("lines").path("data").path(0);
+                // the period paid for ends where its last line does (a change of plan credits the old period first)
+                Instant periodEnd = null;
+                for (JsonNode line : object.path("lines").path("data")) {
+                    Instant end = epoch(line.path("period").path("end"));
+                    periodEnd = end != null && (periodEnd == null || end.isAfter(periodEnd)) ? end : periodEnd;
+                }
+                long paid = object.path("amount_paid").asLong();
+                String invoiceId = text(object, "id");
+                // refunds go through the payment that paid the invoice, which the event does not name: ask
+                String payment = paid > 0 ? billing.paymentOf(invoiceId).orElse(invoiceId) : invoiceId;
                 subscriptions.invoicePaid(details.get("subscription").asString(), uuid(details.path("metadata")
-                        .path("subscriptionId").asString(null)), text(object, "id"), object.path("amount_paid").asLong(),
-                        object.path("currency").asString("pgk"), epoch(line.path("period").path("end")),
+                        .path("subscriptionId").asString(null)), invoiceId, payment, paid,
+                        object.path("currency").asString("pgk"), periodEnd,
                         "subscription_cycle".equals(object.path("billing_reason").asString(null)));
             }
             case "invoice.payment_failed" -> {

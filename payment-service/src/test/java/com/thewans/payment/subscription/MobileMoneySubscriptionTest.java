@@ -226,6 +226,65 @@ class MobileMoneySubscriptionTest extends PaymentTestSupport {
         assertThat(get("/api/subscriptions/mine", viewer).json()).isEmpty();
     }
 
+    private TestHttp.Response changePlan(String id, String plan) {
+        return post("/api/subscriptions/" + id + "/plan", """
+                {"plan": "%s"}""".formatted(plan), viewer, "Idempotency-Key", UUID.randomUUID().toString());
+    }
+
+    /** A subscription past its trial, its first period paid by the payer's renewal. */
+    private String activeOn(String plan) {
+        var made = subscribe(plan, MobileMoneyTestPayers.APPROVES);
+        String id = made.json().get("id").asString();
+        clock.set(periodEnd(id).minus(Duration.ofDays(1)));
+        sweep.sweep();
+        assertThat(awaitNothingWaiting(id).get("status").asString()).isEqualTo("ACTIVE");
+        return id;
+    }
+
+    @Test
+    void anUpgradeByMobileMoneyAsksForTheProratedDifferenceAndAppliesWhenThePayerApproves() {
+        String id = activeOn("basic");
+        JsonNode active = subscription(id);
+        Instant start = Instant.parse(active.get("currentPeriodStart").asString());
+        Instant end = Instant.parse(active.get("currentPeriodEnd").asString());
+        clock.set(start.plus(Duration.between(start, end).dividedBy(2)));
+
+        var asked = changePlan(id, "standard");
+
+        assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+        assertThat(asked.json().get("plan").asString()).as("not before the payer approves").isEqualTo("basic");
+        JsonNode upgraded = awaitNothingWaiting(id);
+        await().atMost(Duration.ofSeconds(15)).until(() -> "standard".equals(subscription(id).get("plan").asString()));
+        upgraded = subscription(id);
+        assertThat(upgraded.get("price").get("amount").asLong()).isEqualTo(2900);
+        assertThat(upgraded.get("currentPeriodEnd").asString()).as("same interval, same period")
+                .isEqualTo(end.toString());
+        // half the period left: half of the K 14.00 between the plans
+        assertThat(requestsFor(id)).extracting(MobileMoneySandbox.RequestToPay::amount).contains("7.00");
+        assertThat(events("subscription.plan_changed", id)).singleElement()
+                .satisfies(e -> assertThat(e.get("reason").asString()).isEqualTo("upgrade"));
+    }
+
+    @Test
+    void aDowngradeByMobileMoneyIsChargedAndAppliedFromTheRenewal() {
+        String id = activeOn("standard");
+
+        var downgraded = changePlan(id, "basic");
+        assertThat(downgraded.status()).as(downgraded.body()).isEqualTo(200);
+        assertThat(downgraded.json().get("nextPlan").asString()).isEqualTo("basic");
+        assertThat(downgraded.json().get("plan").asString()).isEqualTo("standard");
+
+        clock.set(periodEnd(id).minus(Duration.ofDays(1)));
+        sweep.sweep();
+        awaitNothingWaiting(id);
+
+        JsonNode renewed = subscription(id);
+        assertThat(renewed.get("plan").asString()).isEqualTo("basic");
+        assertThat(renewed.get("price").get("amount").asLong()).isEqualTo(1500);
+        assertThat(renewed.get("nextPlan").isNull()).isTrue();
+        assertThat(requestsFor(id)).extracting(MobileMoneySandbox.RequestToPay::amount).containsExactly("29.00", "15.00");
+    }
+
     /** A monthly plan of K 12.00 with no trial. */
     private String noTrialPlan() {
         String code = "no-trial-" + System.nanoTime();

@@ -168,4 +168,80 @@ class SubscriptionTest extends PaymentTestSupport {
         // after a declined card the viewer may subscribe with another
         assertThat(subscribe(viewer, "standard", "pm_card_visa").status()).isEqualTo(201);
     }
+
+    private TestHttp.Response changePlan(String id, String plan) {
+        return post("/api/subscriptions/" + id + "/plan", """
+                {"plan": "%s"}""".formatted(plan), viewer, "Idempotency-Key", UUID.randomUUID().toString());
+    }
+
+    /** A card subscription past its trial, ACTIVE on its first paid period. */
+    private String activeOn(String plan) throws Exception {
+        String id = subscribe(viewer, plan, "pm_card_visa").json().get("id").asString();
+        stripeTimePasses(Duration.ofDays(plan.startsWith("premium") ? 15 : 8), stripeIdOf(id));
+        awaitSubscription(id, "ACTIVE");
+        await().atMost(Duration.ofSeconds(20)).until(() -> paymentsFor(id).size() == 2);
+        return id;
+    }
+
+    @Test
+    void anUpgradeByCardChargesTheProratedDifferenceNowWhichAnAdminCanRefund() throws Exception {
+        String id = activeOn("basic");
+
+        var upgraded = changePlan(id, "standard");
+
+        assertThat(upgraded.status()).as(upgraded.body()).isEqualTo(200);
+        assertThat(upgraded.json().get("plan").asString()).isEqualTo("standard");
+        assertThat(upgraded.json().get("price").get("amount").asLong()).isEqualTo(2900);
+        assertThat(outboxEvents("subscription.plan_changed", "subscriptionId", id)).singleElement()
+                .satisfies(e -> assertThat(e.get("reason").asString()).isEqualTo("upgrade"));
+        // a day into a 30 or 31 day period: the K 14.00 difference for what is left of it
+        await().atMost(Duration.ofSeconds(20)).until(() -> paymentsFor(id).size() == 3);
+        JsonNode difference = paymentsFor(id).stream()
+                .filter(p -> p.get("amount").asLong() != 0 && p.get("amount").asLong() != 1500).findFirst().orElseThrow();
+        assertThat(difference.get("amount").asLong()).isBetween(1300L, 1400L);
+
+        var refund = post("/api/transactions/" + difference.get("transactionId").asString() + "/refunds", """
+                {"reason": "The viewer did not mean to upgrade"}""", admin,
+                "Idempotency-Key", UUID.randomUUID().toString());
+
+        assertThat(refund.status()).as(refund.body()).isEqualTo(202);
+        assertThat(awaitStatus(difference.get("transactionId").asString(), "REFUNDED").get("refunded").get("amount")
+                .asLong()).isEqualTo(difference.get("amount").asLong());
+    }
+
+    @Test
+    void aDowngradeByCardWaitsForTheRenewalWhichChargesTheCheaperPlan() throws Exception {
+        String id = activeOn("standard");
+
+        var downgraded = changePlan(id, "basic");
+
+        assertThat(downgraded.status()).as(downgraded.body()).isEqualTo(200);
+        assertThat(downgraded.json().get("plan").asString()).isEqualTo("standard");
+        assertThat(downgraded.json().get("nextPlan").asString()).isEqualTo("basic");
+        assertThat(outboxEvents("subscription.plan_changed", "subscriptionId", id)).isEmpty();
+
+        stripeTimePasses(Duration.ofDays(31), stripeIdOf(id));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "basic".equals(subscription(id).get("plan").asString()));
+        assertThat(subscription(id).get("price").get("amount").asLong()).isEqualTo(1500);
+        assertThat(subscription(id).get("nextPlan").isNull()).isTrue();
+        assertThat(paymentsFor(id)).extracting(p -> p.get("amount").asLong()).containsExactlyInAnyOrder(0L, 2900L, 1500L);
+        assertThat(outboxEvents("subscription.plan_changed", "subscriptionId", id)).singleElement()
+                .satisfies(e -> assertThat(e.get("reason").asString()).isEqualTo("downgrade"));
+        // the trial's end and this renewal, each once
+        assertThat(outboxEvents("subscription.renewed", "subscriptionId", id)).hasSize(2);
+    }
+
+    @Test
+    void aPlanChangeThatCannotBeDoneNowIsRefusedAndChangesNothing() throws Exception {
+        String yearly = activeOn("premium-yearly");
+        assertProblem(changePlan(yearly, "basic"), 409, "plan-change-not-offered");
+        assertProblem(changePlan(yearly, "gold"), 404, "plan-not-found");
+        assertThat(subscription(yearly).get("nextPlan").isNull()).isTrue();
+        assertThat(outboxEvents("subscription.plan_changed", "subscriptionId", yearly)).isEmpty();
+        String stranger = TestTokens.viewer(UUID.randomUUID());
+        assertProblem(post("/api/subscriptions/" + yearly + "/plan", """
+                {"plan": "standard"}""", stranger, "Idempotency-Key", UUID.randomUUID().toString()), 404,
+                "subscription-not-found");
+    }
 }

@@ -21,5 +21,10 @@ create index subscriptions_renewals_due on subscriptions (renewal_due_at)
 create index subscriptions_live_period_end on subscriptions (current_period_end)
     where status in ('TRIALING', 'ACTIVE', 'PAST_DUE');
 
--- A move to a cheaper plan waits for the renewal (the period paid for keeps what was paid for).
+-- Changing plan: a move to a cheaper plan waits for the renewal (the period paid for keeps what was
+-- paid for); a move to a dearer one by mobile money waits for the payer to approve the difference.
 alter table subscriptions add column next_plan_code varchar(40);
+alter table subscriptions add column upgrade_plan_code varchar(40);
+alter table subscriptions add column upgrade_payment_id uuid;
+alter table subscriptions add constraint subscriptions_upgrade_whole
+    check ((upgrade_plan_code is null) = (upgrade_payment_id is null));
