@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * The seed's third story, "a user rents a film", through the gateway: a viewer in Papua New Guinea
  * rents a film for K 9.90 with Stripe's test card, the local Stripe sandbox sends its signed
  * webhook to the gateway as Stripe would, the payment succeeds with a downloadable invoice, and
- * rights-service grants a 48-hour rental the viewer may watch; and a subscription paid by card
+ * rights-service grants a 48-hour rental the viewer may watch; the same rental paid by mobile money
+ * whose wallet never calls back, found by payment-service's poll; and a subscription paid by card
  * opens the SVOD films of the viewer's territory.
  */
 @Order(5)
@@ -102,6 +103,46 @@ class PaymentSystemTest {
         assertThat(rental.get("filmId").asString()).isEqualTo(filmId);
         assertThat(rental.get("transactionId").asString()).isEqualTo(payment.get("id").asString());
         assertThat(rental.get("watchHours").asInt()).isEqualTo(48);
+    }
+
+    @Test
+    void aRentalPaidByMobileMoneyWhoseCallbackNeverComesIsFoundByThePollAndGranted() {
+        Visitor office = new Visitor(gateway);
+        Visitor.Session admin = office.admin();
+        Visitor studio = new Visitor(gateway);
+        Visitor.Session creator = studio.newCreator();
+        var created = studio.send("POST", "/api/films", Map.of("title", "Sing-Sing at Goroka " + UUID.randomUUID(),
+                "synopsis", "Three clans rehearse for the Goroka Show and one of them has lost its drummer.",
+                "runtimeMinutes", 95, "releaseYear", 2026, "maturityRating", "G", "genres", List.of("drama")),
+                creator);
+        String filmId = created.json().get("id").asString();
+        assertThat(studio.send("POST", "/api/films/" + filmId + "/publish", null, creator).status()).isEqualTo(200);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        assertThat(office.send("POST", "/api/windows", Map.of("filmId", filmId, "type", "TVOD", "territories",
+                List.of("PG"), "startsAt", now.minusSeconds(60).toString(), "endsAt",
+                now.plus(Duration.ofDays(30)).toString(), "prices", List.of(Map.of("currency", "PGK", "amount", 990))),
+                admin).status()).isEqualTo(201);
+
+        Visitor someone = new Visitor(gateway);
+        Visitor.Session viewer = someone.newViewer();
+        // the sandbox's payer who approves on their phone, but whose wallet's callback is lost
+        var bought = someone.send("POST", "/api/transactions", Map.of("filmId", filmId, "kind", "RENTAL",
+                "currency", "PGK", "mobileMoney", Map.of("wallet", "cellmoni", "phone", "+67570000004")), viewer,
+                "Idempotency-Key", UUID.randomUUID().toString(), "CF-IPCountry", "PG");
+        assertThat(bought.status()).as(bought.body()).isEqualTo(201);
+        assertThat(bought.json().get("status").asString()).isEqualTo("PENDING");
+        assertThat(bought.json().get("amount").get("display").asString()).isEqualTo("K 9.90");
+
+        String transaction = "/api/transactions/" + bought.json().get("id").asString();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> someone.get(transaction, viewer).json().get("status").asString(), "SUCCEEDED"::equals);
+        assertThat(someone.get(transaction, viewer).json().get("invoiceId").isNull()).isFalse();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> someone.get("/api/entitlements/check?filmId=" + filmId + "&territory=PG", viewer).json(),
+                        check -> check.path("allowed").asBoolean(false));
+        JsonNode rental = someone.get("/api/entitlements/mine", viewer).json().get("items").get(0);
+        assertThat(rental.get("kind").asString()).isEqualTo("RENTAL");
+        assertThat(rental.get("transactionId").asString()).isEqualTo(bought.json().get("id").asString());
     }
 
     @Test

@@ -58,6 +58,8 @@ final class RunningPlatform implements BeforeAllCallback {
                     .serviceEnvironment("FIRST_ADMIN_PASSWORD", ADMIN_PASSWORD)
                     // where transcoding extracts its bundled FFmpeg; the tests make their masters with it
                     .serviceEnvironment("FFMPEG_CACHE_DIR", FFMPEG_CACHE.toString())
+                    // a mobile-money approval whose callback was lost is found by the next poll: soon, in tests
+                    .serviceEnvironment("MOBILE_MONEY_POLL_EVERY", "2s")
                     .progress(System.out)
                     .build());
         }
