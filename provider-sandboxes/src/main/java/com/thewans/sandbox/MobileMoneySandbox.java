@@ -36,7 +36,10 @@ import tools.jackson.databind.node.ObjectNode;
  * A local stand-in for MTN MoMo's Collection API "request to pay": an access token for the API user,
  * {@code POST /collection/v1_0/requesttopay} answered 202, the payer's answer after a delay decided
  * by the payer's number ({@link MobileMoneyTestPayers}), the status by {@code GET}, and one callback
- * to {@code X-Callback-Url}. For local runs and tests only.
+ * to {@code X-Callback-Url}; and the Disbursement API's refund of a collected payment
+ * ({@code POST /disbursement/v1_0/refund} naming {@code referenceIdToRefund}, answered 202, settled
+ * after the same delay: SUCCESSFUL while the refunds of a payment stay within what it collected, else
+ * FAILED; its status by {@code GET /disbursement/v1_0/refund/{referenceId}}). For local runs and tests only.
  *
  * <p>The callback carries {@code X-Callback-Signature} (hex HMAC-SHA256 of the body with the callback
  * secret): MTN does not sign its callbacks, so here the sandbox plays a provider that does, and the
@@ -45,6 +48,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class MobileMoneySandbox implements AutoCloseable {
 
     private static final String COLLECTION = "/collection";
+    private static final String DISBURSEMENT = "/disbursement";
     private static final Pattern AMOUNT = Pattern.compile("\\d{1,12}(\\.\\d{1,2})?");
     private static final Pattern MSISDN = Pattern.compile("\\d{8,15}");
 
@@ -142,6 +146,16 @@ public final class MobileMoneySandbox implements AutoCloseable {
                            String error) {
     }
 
+    /**
+     * A refund as the sandbox holds it now.
+     *
+     * @param referenceIdToRefund the request to pay it gives money back from
+     * @param status              PENDING, SUCCESSFUL or FAILED
+     */
+    public record Refund(String referenceId, String referenceIdToRefund, String externalId, String amount,
+                         String currency, String status, String reason, String financialTransactionId) {
+    }
+
     /** The payer's answer a test number stands for. */
     private enum Answer {
         APPROVE(true, null, true),
@@ -211,6 +225,7 @@ public final class MobileMoneySandbox implements AutoCloseable {
     private final ScheduledExecutorService timers = HttpIO.timers("mobile-money-sandbox-payers");
     private final HttpClient client = HttpIO.client();
     private final Map<String, Pending> requests = new HashMap<>();
+    private final Map<String, Refund> refunds = new java.util.LinkedHashMap<>();
     private final List<String> order = new CopyOnWriteArrayList<>();
     private final Map<String, Instant> tokens = new HashMap<>();
     private final List<Callback> callbacks = new CopyOnWriteArrayList<>();
@@ -252,6 +267,11 @@ public final class MobileMoneySandbox implements AutoCloseable {
         return Optional.ofNullable(requests.get(referenceId)).map(Pending::snapshot);
     }
 
+    /** Every refund received so far, oldest first, as it stands now. */
+    public synchronized List<Refund> refunds() {
+        return List.copyOf(refunds.values());
+    }
+
     /** Every callback sent so far, in the order they were answered. */
     public List<Callback> callbacks() {
         return List.copyOf(callbacks);
@@ -284,7 +304,8 @@ public final class MobileMoneySandbox implements AutoCloseable {
         try {
             checkSubscriptionKey(exchange.getRequestHeaders().getFirst("Ocp-Apim-Subscription-Key"));
             String requestBody = HttpIO.body(exchange);
-            if (method.equals("POST") && (path.equals(COLLECTION + "/token/") || path.equals(COLLECTION + "/token"))) {
+            if (method.equals("POST") && (path.equals(COLLECTION + "/token/") || path.equals(COLLECTION + "/token")
+                    || path.equals(DISBURSEMENT + "/token/") || path.equals(DISBURSEMENT + "/token"))) {
                 status = 200;
                 body = Json.write(token(exchange.getRequestHeaders().getFirst("Authorization")));
             } else if (method.equals("POST") && path.equals(COLLECTION + "/v1_0/requesttopay")) {
@@ -297,6 +318,15 @@ public final class MobileMoneySandbox implements AutoCloseable {
                 authorizeCall(exchange);
                 status = 200;
                 body = Json.write(status(path.substring((COLLECTION + "/v1_0/requesttopay/").length())));
+            } else if (method.equals("POST") && path.equals(DISBURSEMENT + "/v1_0/refund")) {
+                authorizeCall(exchange);
+                refund(exchange.getRequestHeaders().getFirst("X-Reference-Id"), requestBody);
+                status = 202;
+                body = "";
+            } else if (method.equals("GET") && path.startsWith(DISBURSEMENT + "/v1_0/refund/")) {
+                authorizeCall(exchange);
+                status = 200;
+                body = Json.write(refundStatus(path.substring((DISBURSEMENT + "/v1_0/refund/").length())));
             } else {
                 throw new Refused(404, gatewayMessage(404, "Resource not found"));
             }
@@ -472,6 +502,94 @@ public final class MobileMoneySandbox implements AutoCloseable {
             node.put("reason", request.reason);
         }
         return node;
+    }
+
+    // ---- refunds (the Disbursement API)
+
+    private void refund(String referenceId, String body) {
+        if (referenceId == null || !isUuid(referenceId)) {
+            throw new Refused(400, error("BAD_REQUEST", "X-Reference-Id must be a UUID (version 4)."));
+        }
+        JsonNode json;
+        try {
+            json = Json.read(body);
+        } catch (JacksonException e) {
+            throw new Refused(400, error("BAD_REQUEST", "The request body is not valid JSON."));
+        }
+        if (json == null || !json.isObject()) {
+            throw new Refused(400, error("BAD_REQUEST", "The request body must be a JSON object."));
+        }
+        String amount = string(json, "amount");
+        if (amount == null || !AMOUNT.matcher(amount).matches() || Double.parseDouble(amount) <= 0) {
+            throw new Refused(400, error("BAD_REQUEST", "amount must be a string holding a positive number."));
+        }
+        String currency = string(json, "currency");
+        String toRefund = string(json, "referenceIdToRefund");
+        if (toRefund == null || !isUuid(toRefund)) {
+            throw new Refused(400, error("BAD_REQUEST", "referenceIdToRefund must be the UUID of a request to pay."));
+        }
+        synchronized (this) {
+            if (refunds.containsKey(referenceId)) {
+                throw new Refused(409, error("RESOURCE_ALREADY_EXIST", "Duplicated reference id. Creation of "
+                        + "resource failed."));
+            }
+            refunds.put(referenceId, new Refund(referenceId, toRefund, string(json, "externalId"), amount, currency,
+                    "PENDING", null, null));
+        }
+        schedule(() -> settleRefund(referenceId), settings.approvalDelay());
+    }
+
+    /** Money goes back only from a collected payment, and never more than it collected. */
+    private synchronized void settleRefund(String referenceId) {
+        Refund refund = refunds.get(referenceId);
+        if (refund == null || !refund.status().equals("PENDING")) {
+            return;
+        }
+        Pending paid = requests.get(refund.referenceIdToRefund());
+        String reason = null;
+        if (paid == null || !paid.status.equals("SUCCESSFUL")) {
+            reason = "RESOURCE_NOT_FOUND";
+        } else {
+            long given = refunds.values().stream().filter(r -> r.referenceIdToRefund().equals(paid.referenceId)
+                    && r.status().equals("SUCCESSFUL")).mapToLong(r -> minor(r.amount())).sum();
+            if (!paid.currency.equals(refund.currency()) || given + minor(refund.amount()) > minor(paid.amount)) {
+                reason = "NOT_ALLOWED";
+            }
+        }
+        refunds.put(referenceId, new Refund(referenceId, refund.referenceIdToRefund(), refund.externalId(),
+                refund.amount(), refund.currency(), reason == null ? "SUCCESSFUL" : "FAILED", reason,
+                reason == null ? Ids.digits(10) : null));
+    }
+
+    private synchronized ObjectNode refundStatus(String referenceId) {
+        Refund refund = refunds.get(referenceId);
+        if (refund == null) {
+            throw new Refused(404, error("RESOURCE_NOT_FOUND", "Requested resource was not found."));
+        }
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("amount", refund.amount());
+        node.put("currency", refund.currency());
+        if (refund.financialTransactionId() != null) {
+            node.put("financialTransactionId", refund.financialTransactionId());
+        }
+        if (refund.externalId() != null) {
+            node.put("externalId", refund.externalId());
+        }
+        Pending paid = requests.get(refund.referenceIdToRefund());
+        if (paid != null) {
+            ObjectNode payee = node.putObject("payee");
+            payee.put("partyIdType", paid.partyIdType);
+            payee.put("partyId", paid.partyId);
+        }
+        node.put("status", refund.status());
+        if (refund.reason() != null) {
+            node.put("reason", refund.reason());
+        }
+        return node;
+    }
+
+    private static long minor(String amount) {
+        return new java.math.BigDecimal(amount).movePointRight(2).longValueExact();
     }
 
     // ---- the payer's answer and the callback

@@ -35,6 +35,42 @@ public interface MobileMoneyPayments {
      */
     RequestStatus status(String wallet, UUID reference);
 
+    /**
+     * Gives money back to the payer of a collected request to pay, in the shape of MoMo's
+     * Disbursement refund: under our own reference, so asking again asks nobody twice. The wallet
+     * settles it later; {@link #refundStatus} tells how.
+     *
+     * @throws WalletUnavailable when the wallet cannot be reached, is slow or fails on its side
+     */
+    Asked refund(String wallet, Refund refund);
+
+    /**
+     * Where a refund stands at the wallet (SUCCESSFUL: the money went back).
+     *
+     * @throws WalletUnavailable when the wallet cannot be reached, is slow or fails on its side
+     */
+    RequestStatus refundStatus(String wallet, UUID reference);
+
+    /**
+     * One refund.
+     *
+     * @param reference        our reference for it
+     * @param paymentReference the request to pay it gives money back from
+     * @param amount           in minor units
+     * @param externalId       what the wallet keeps as the merchant's id (our refund's id)
+     */
+    record Refund(UUID reference, UUID paymentReference, long amount, String currency, String externalId,
+            String note) {
+
+        public Refund {
+            Objects.requireNonNull(reference, "reference");
+            Objects.requireNonNull(paymentReference, "paymentReference");
+            if (amount <= 0) {
+                throw new IllegalArgumentException("a refund is of a positive amount: " + amount);
+            }
+        }
+    }
+
     /** Whether a callback's body carries this wallet's signature (false for a wallet we do not have). */
     boolean signedByWallet(String wallet, byte[] body, String signature);
 

@@ -40,7 +40,9 @@ import tools.jackson.databind.node.ObjectNode;
  * token from {@code POST /collection/token/} (Basic auth with the API user and key), kept until
  * shortly before it expires; {@code POST /collection/v1_0/requesttopay} under our reference
  * ({@code X-Reference-Id}), answered 202; {@code GET /collection/v1_0/requesttopay/{reference}} for
- * the status. Every call carries the wallet's {@code Ocp-Apim-Subscription-Key} and
+ * the status. Refunds are the Disbursement product's ({@code POST /disbursement/v1_0/refund} naming
+ * {@code referenceIdToRefund}, its status by {@code GET}), with a token of that product; one API user
+ * serves both here (a market that issues one per product needs a second wallet entry). Every call carries the wallet's {@code Ocp-Apim-Subscription-Key} and
  * {@code X-Target-Environment}. Short timeouts: a wallet that does not answer costs the payer a
  * 503 to retry, not a hung request.
  */
@@ -57,6 +59,9 @@ class MomoCollectionPayments implements MobileMoneyPayments {
 
     private record Token(String value, Instant renewAt) {
     }
+
+    private static final String COLLECTION = "collection";
+    private static final String DISBURSEMENT = "disbursement";
 
     private record Answer(int status, String body) {
     }
@@ -130,8 +135,12 @@ class MomoCollectionPayments implements MobileMoneyPayments {
     @Override
     public RequestStatus status(String wallet, UUID reference) {
         PaymentSettings.Wallet config = config(wallet);
-        Answer answer = call(wallet, config, HttpRequest.newBuilder(
-                URI.create(config.baseUrl() + "/collection/v1_0/requesttopay/" + reference)).GET());
+        return status(wallet, reference, call(wallet, config, HttpRequest.newBuilder(
+                URI.create(config.baseUrl() + "/collection/v1_0/requesttopay/" + reference)).GET()));
+    }
+
+    /** A request to pay's or a refund's status: the two products answer in one shape. */
+    private static RequestStatus status(String wallet, UUID reference, Answer answer) {
         JsonNode json = readOrEmpty(answer.body());
         if (answer.status() == 404 && "RESOURCE_NOT_FOUND".equals(text(json, "code"))) {
             return new RequestStatus(reference, RequestStatus.State.NOT_FOUND, null, null, null, answer.body());
@@ -158,6 +167,47 @@ class MomoCollectionPayments implements MobileMoneyPayments {
     }
 
     @Override
+    public Asked refund(String wallet, Refund refund) {
+        PaymentSettings.Wallet config = config(wallet);
+        ObjectNode body = JSON.createObjectNode();
+        body.put("amount", majorUnits(refund.amount()));
+        body.put("currency", refund.currency());
+        if (refund.externalId() != null) {
+            body.put("externalId", refund.externalId());
+        }
+        if (refund.note() != null) {
+            body.put("payerMessage", clip(refund.note()));
+            body.put("payeeNote", clip(refund.note()));
+        }
+        body.put("referenceIdToRefund", refund.paymentReference().toString());
+        Answer answer = call(wallet, DISBURSEMENT, config, HttpRequest.newBuilder(
+                        URI.create(config.baseUrl() + "/disbursement/v1_0/refund"))
+                .header("X-Reference-Id", refund.reference().toString())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        if (answer.status() >= 200 && answer.status() < 300) {
+            return Asked.asked();
+        }
+        if (answer.status() == 409) {
+            return Asked.alreadyAsked();
+        }
+        if (answer.status() == 400) {
+            JsonNode error = readOrEmpty(answer.body());
+            String code = text(error, "code");
+            log.info("mobile-money wallet {} refused refund {}: {}", wallet, refund.reference(), code);
+            return Asked.refused(code == null ? "REFUSED" : code, text(error, "message"));
+        }
+        throw unavailable(wallet, "refund answered " + answer.status(), null);
+    }
+
+    @Override
+    public RequestStatus refundStatus(String wallet, UUID reference) {
+        PaymentSettings.Wallet config = config(wallet);
+        return status(wallet, reference, call(wallet, DISBURSEMENT, config, HttpRequest.newBuilder(
+                URI.create(config.baseUrl() + "/disbursement/v1_0/refund/" + reference)).GET()));
+    }
+
+    @Override
     public boolean signedByWallet(String wallet, byte[] body, String signature) {
         PaymentSettings.Wallet config = wallets.get(wallet);
         if (config == null || body == null || signature == null) {
@@ -181,14 +231,18 @@ class MomoCollectionPayments implements MobileMoneyPayments {
 
     /** One API call with the wallet's token; a 401 means the token ended early, so once more with a new one. */
     private Answer call(String wallet, PaymentSettings.Wallet config, HttpRequest.Builder request) {
+        return call(wallet, COLLECTION, config, request);
+    }
+
+    private Answer call(String wallet, String product, PaymentSettings.Wallet config, HttpRequest.Builder request) {
         request.timeout(answerTimeout)
                 .header("Ocp-Apim-Subscription-Key", config.subscriptionKey())
                 .header("X-Target-Environment", config.targetEnvironment());
-        String token = token(wallet, config, null);
+        String token = token(wallet, product, config, null);
         Answer answer = send(wallet, request.copy().header("Authorization", "Bearer " + token).build());
         if (answer.status() == 401) {
-            answer = send(wallet, request.copy().header("Authorization", "Bearer " + token(wallet, config, token))
-                    .build());
+            answer = send(wallet, request.copy().header("Authorization", "Bearer "
+                    + token(wallet, product, config, token)).build());
         }
         if (answer.status() == 401 || answer.status() == 403 || answer.status() >= 500) {
             // our credentials or target environment are wrong, or the wallet failed: either way not the payer's doing
@@ -198,18 +252,19 @@ class MomoCollectionPayments implements MobileMoneyPayments {
     }
 
     /** The wallet's access token, fetched again when it is about to expire or was just refused. */
-    private String token(String wallet, PaymentSettings.Wallet config, String refused) {
-        Token current = tokens.get(wallet);
+    private String token(String wallet, String product, PaymentSettings.Wallet config, String refused) {
+        String key = wallet + "/" + product; // each product of the API has its own tokens
+        Token current = tokens.get(key);
         if (usable(current, refused)) {
             return current.value();
         }
-        synchronized (tokenLocks.computeIfAbsent(wallet, name -> new Object())) {
-            current = tokens.get(wallet);
+        synchronized (tokenLocks.computeIfAbsent(key, name -> new Object())) {
+            current = tokens.get(key);
             if (usable(current, refused)) {
                 return current.value(); // another thread renewed it meanwhile
             }
-            Token fresh = fetchToken(wallet, config);
-            tokens.put(wallet, fresh);
+            Token fresh = fetchToken(wallet, product, config);
+            tokens.put(key, fresh);
             return fresh.value();
         }
     }
@@ -218,10 +273,10 @@ class MomoCollectionPayments implements MobileMoneyPayments {
         return token != null && !token.value().equals(refused) && clock.instant().isBefore(token.renewAt());
     }
 
-    private Token fetchToken(String wallet, PaymentSettings.Wallet config) {
+    private Token fetchToken(String wallet, String product, PaymentSettings.Wallet config) {
         String basic = Base64.getEncoder().encodeToString((config.apiUser() + ":" + config.apiKey())
                 .getBytes(StandardCharsets.UTF_8));
-        Answer answer = send(wallet, HttpRequest.newBuilder(URI.create(config.baseUrl() + "/collection/token/"))
+        Answer answer = send(wallet, HttpRequest.newBuilder(URI.create(config.baseUrl() + "/" + product + "/token/"))
                 .timeout(answerTimeout)
                 .header("Authorization", "Basic " + basic)
                 .header("Ocp-Apim-Subscription-Key", config.subscriptionKey())

@@ -61,11 +61,13 @@ public class MobileMoneyReconciliation {
     private final Settlement settlement;
     private final MobileMoneyPayments payments;
     private final ProviderMessageLog messages;
+    private final MobileMoneyRefunds refunds;
     private final TransactionTemplate inTransaction;
     private final Clock clock;
 
     MobileMoneyReconciliation(TransactionLedger ledger, Settlement settlement, MobileMoneyPayments payments,
-            ProviderMessageLog messages, TransactionTemplate inTransaction, Clock clock) {
+            ProviderMessageLog messages, MobileMoneyRefunds refunds, TransactionTemplate inTransaction, Clock clock) {
+        this.refunds = refunds;
         this.ledger = ledger;
         this.settlement = settlement;
         this.payments = payments;
@@ -77,6 +79,10 @@ public class MobileMoneyReconciliation {
     @Scheduled(initialDelayString = "${wans.payment.mobile-money.poll-every:30s}",
             fixedDelayString = "${wans.payment.mobile-money.poll-every:30s}")
     void pollOnSchedule() {
+        int refunded = refunds.reconcilePending();
+        if (refunded > 0) {
+            log.info("mobile-money poll: {} refunds settled", refunded);
+        }
         Pass pass = reconcilePending();
         if (pass.settled() + pass.expired() > 0) {
             log.info("mobile-money poll: {} polled, {} settled, {} expired", pass.polled(), pass.settled(),

@@ -23,11 +23,13 @@ class Refunds {
 
     private final Purchases purchases;
     private final CardPayments cards;
+    private final MobileMoneyRefunds wallets;
     private final AuditLog audit;
 
-    Refunds(Purchases purchases, CardPayments cards, AuditLog audit) {
+    Refunds(Purchases purchases, CardPayments cards, MobileMoneyRefunds wallets, AuditLog audit) {
         this.purchases = purchases;
         this.cards = cards;
+        this.wallets = wallets;
         this.audit = audit;
     }
 
@@ -37,8 +39,14 @@ class Refunds {
         if (!t.status().captured() || t.refundable() == 0 || t.providerRef() == null) {
             throw new NotRefundable(t.id(), t.status());
         }
-        if (t.provider() != Transaction.Provider.STRIPE) {
-            throw new RefundNotOffered(t.id(), t.provider());
+        if (t.provider() == Transaction.Provider.MOBILE_MONEY) {
+            // the wallet's refunds are counted here, pending ones included, under the payment's lock
+            MobileMoneyRefunds.Refund refund = wallets.refund(t, refundKey, request.amount(), request.reason(),
+                    admin.userId());
+            audit.record("payment.refund-requested", "transaction:" + t.id(), Map.of("amount", refund.amount(),
+                    "currency", t.currency(), "reason", request.reason(), "refundId", refund.id().toString()));
+            return new RefundAccepted(t.id(), refund.id().toString(), refund.amount(), t.currency(),
+                    refund.status().toLowerCase(java.util.Locale.ROOT));
         }
         long amount = request.amount() == null ? t.refundable() : request.amount();
         if (amount > t.refundable()) {

@@ -133,8 +133,8 @@ class TransactionController {
                     schema = @Schema(implementation = Refunds.RefundAccepted.class)))
     @ApiResponse(responseCode = "409", description = "Nothing to refund (`transaction-not-refundable`)",
             content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
-    @ApiResponse(responseCode = "422", description = "More than is left (`refund-too-large`, `refundable`), or paid"
-            + " through a provider that refunds outside the platform, such as mobile money (`refund-not-offered`)",
+    @ApiResponse(responseCode = "422", description = "More than is left (`refund-too-large`, `refundable`; a wallet's"
+            + " refunds still on their way count)",
             content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
     ResponseEntity<String> refund(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID id,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,

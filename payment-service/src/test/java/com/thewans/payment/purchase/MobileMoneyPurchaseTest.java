@@ -16,6 +16,7 @@ import com.thewans.payment.mobilemoney.MobileMoneyPayments;
 import com.thewans.payment.mobilemoney.Msisdn;
 import com.thewans.sandbox.MobileMoneySandbox;
 import com.thewans.sandbox.MobileMoneyTestPayers;
+import com.thewans.testkit.TestHttp;
 
 import tools.jackson.databind.JsonNode;
 
@@ -102,16 +103,67 @@ class MobileMoneyPurchaseTest extends PaymentTestSupport {
         assertThat(keptMessages(t)).containsExactly(asked.referenceId() + ":SUCCESSFUL requesttopay.callback succeeded");
     }
 
+    @Autowired
+    MobileMoneyRefunds walletRefunds;
+
+    private TestHttp.Response refund(String id, String body) {
+        return post("/api/transactions/" + id + "/refunds", body, admin, "Idempotency-Key", UUID.randomUUID().toString());
+    }
+
+    /** Polls the wallets until their refunds are settled (the sandbox settles after its delay). */
+    private void walletSettlesRefunds() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            walletRefunds.reconcilePending();
+            return MOMO.refunds().stream().noneMatch(r -> r.status().equals("PENDING"))
+                    && jdbc.queryForObject("select count(*) from mobile_money_refunds where status = 'PENDING'",
+                            Long.class) == 0;
+        });
+    }
+
     @Test
-    void aMobileMoneyPaymentIsNotRefundedThroughTheCardProvider() {
+    void aMobileMoneyPaymentIsRefundedThroughItsWalletAndRefundsOnTheirWayCount() {
         String id = boughtBy(MobileMoneyTestPayers.APPROVES).get("id").asString();
         awaitStatus(id, "SUCCEEDED");
 
-        var refused = post("/api/transactions/" + id + "/refunds", """
-                {"reason": "Playback failed"}""", admin, "Idempotency-Key", UUID.randomUUID().toString());
+        var part = refund(id, """
+                {"amount": 490, "reason": "Playback failed for the last 20 minutes"}""");
+        assertThat(part.status()).as(part.body()).isEqualTo(202);
+        assertThat(part.json().get("status").asString()).isEqualTo("pending");
+        // K 4.90 is on its way: only K 5.00 is left to ask for
+        assertProblem(refund(id, """
+                {"amount": 600, "reason": "too much"}"""), 422, "refund-too-large");
+        walletSettlesRefunds();
+        assertThat(transaction(id, admin).get("status").asString()).isEqualTo("PARTIALLY_REFUNDED");
 
-        assertProblem(refused, 422, "refund-not-offered");
-        assertThat(transaction(id, admin).get("status").asString()).isEqualTo("SUCCEEDED");
+        var rest = refund(id, """
+                {"reason": "The viewer asked"}""");
+        assertThat(rest.json().get("amount").asLong()).isEqualTo(500);
+        walletSettlesRefunds();
+
+        JsonNode refunded = transaction(id, admin);
+        assertThat(refunded.get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(refunded.get("refunded").get("amount").asLong()).isEqualTo(990);
+        assertThat(outboxEvents("payment.refunded", "transactionId", id)).hasSize(1);
+        String reference = transaction(id, admin).get("providerRef").asString();
+        assertThat(MOMO.refunds()).filteredOn(r -> r.referenceIdToRefund().equals(reference))
+                .extracting(MobileMoneySandbox.Refund::amount).containsExactly("4.90", "5.00");
+        assertProblem(refund(id, """
+                {"reason": "again"}"""), 409, "transaction-not-refundable");
+    }
+
+    @Test
+    void twoRefundsRacingForWhatIsLeftOfAPaymentGiveItBackOnce() throws Exception {
+        String id = boughtBy(MobileMoneyTestPayers.APPROVES).get("id").asString();
+        awaitStatus(id, "SUCCEEDED");
+
+        var one = java.util.concurrent.CompletableFuture.supplyAsync(() -> refund(id, """
+                {"reason": "Refund from the help desk"}"""));
+        var other = java.util.concurrent.CompletableFuture.supplyAsync(() -> refund(id, """
+                {"reason": "Refund from the billing team"}"""));
+
+        assertThat(List.of(one.get().status(), other.get().status())).containsExactlyInAnyOrder(202, 409);
+        walletSettlesRefunds();
+        assertThat(transaction(id, admin).get("refunded").get("amount").asLong()).isEqualTo(990);
     }
 
     @Test
