@@ -264,6 +264,44 @@ final class StripeApi {
         return render(customer);
     }
 
+    /**
+     * An adjustment of the customer's balance: negative is credit, which the next invoices with
+     * something to pay use up (a trial's invoice of nothing leaves it), as Stripe's customer balance.
+     */
+    ObjectNode createBalanceTransaction(String customerId, Params params) {
+        Customer customer = customers.get(customerId);
+        if (customer == null) {
+            throw StripeFailure.noSuch("customer", customerId, "id");
+        }
+        Long amount = params.integer("amount");
+        if (amount == null) {
+            throw StripeFailure.missingParam("amount");
+        }
+        String currency = currency(params.required("currency"));
+        if (customer.currency != null && !customer.currency.equals(currency)) {
+            throw StripeFailure.invalid("currency", "The customer's balance is in " + customer.currency
+                    + "; adjustments must be too.");
+        }
+        customer.currency = currency;
+        customer.balance += amount;
+        ObjectNode node = JSON.objectNode();
+        node.put("id", Ids.stripe("cbtxn"));
+        node.put("object", "customer_balance_transaction");
+        node.put("amount", amount);
+        node.put("created", now());
+        node.putNull("credit_note");
+        node.put("currency", currency);
+        node.put("customer", customer.id);
+        node.put("description", params.text("description"));
+        node.put("ending_balance", customer.balance);
+        node.putNull("invoice");
+        node.put("livemode", false);
+        node.set("metadata", metadata(withoutEmpty(params.metadata())));
+        node.put("type", "adjustment");
+        emit("customer.updated", customer.id, render(customer));
+        return node;
+    }
+
     /** The customer behind an id in a request body, or Stripe's 400. */
     Customer customerRecord(String id, String param) {
         Customer customer = customers.get(id);

@@ -350,6 +350,7 @@ public final class StripeSandbox implements AutoCloseable {
                 };
                 case 3 -> !post ? null : switch (resource + "/" + action) {
                     case "payment_intents/confirm" -> api.confirmPaymentIntent(id, params);
+                    case "customers/balance_transactions" -> api.createBalanceTransaction(id, params);
                     case "payment_intents/cancel" -> api.cancelPaymentIntent(id, params);
                     case "payment_methods/attach" -> api.attachPaymentMethod(id, params);
                     case "payment_methods/detach" -> api.detachPaymentMethod(id);

@@ -38,6 +38,12 @@ public interface CardSubscriptions {
      */
     BillingSubscription changePrice(String subscriptionId, String price, boolean prorateNow, String idempotencyKey);
 
+    /**
+     * Adjusts the customer's balance at the provider: negative is credit, which the next invoice with
+     * something to pay uses up (a trial's invoice of nothing leaves it for the first paid one).
+     */
+    void adjustBalance(String customer, long amount, String currency, String description, String idempotencyKey);
+
     /** The payment (a PaymentIntent) that paid an invoice, if money moved: refunds go through it. */
     Optional<String> paymentOf(String invoiceId);
 

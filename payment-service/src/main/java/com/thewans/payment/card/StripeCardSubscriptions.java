@@ -16,6 +16,7 @@ import com.stripe.model.Invoice;
 import com.stripe.model.Price;
 import com.stripe.model.Subscription;
 import com.stripe.model.SubscriptionItem;
+import com.stripe.param.CustomerBalanceTransactionCreateParams;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerUpdateParams;
 import com.stripe.param.InvoiceRetrieveParams;
@@ -141,6 +142,20 @@ class StripeCardSubscriptions implements CardSubscriptions {
                     .build(), StripeCardPayments.options(idempotencyKey)));
         } catch (CardException declined) {
             throw new CardDeclined(declined.getDeclineCode() != null ? declined.getDeclineCode() : declined.getCode());
+        } catch (InvalidRequestException e) {
+            throw new CardRefused(e.getCode(), e.getStripeError() == null ? null : e.getStripeError().getMessage());
+        } catch (StripeException e) {
+            throw StripeCardPayments.unavailable(e);
+        }
+    }
+
+    @Override
+    public void adjustBalance(String customer, long amount, String currency, String description,
+            String idempotencyKey) {
+        try {
+            stripe.v1().customers().balanceTransactions().create(customer, CustomerBalanceTransactionCreateParams
+                    .builder().setAmount(amount).setCurrency(currency.toLowerCase(Locale.ROOT))
+                    .setDescription(description).build(), StripeCardPayments.options(idempotencyKey));
         } catch (InvalidRequestException e) {
             throw new CardRefused(e.getCode(), e.getStripeError() == null ? null : e.getStripeError().getMessage());
         } catch (StripeException e) {

@@ -62,6 +62,34 @@ public class Coupons {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void hold(String code, UUID userId, UUID transactionId) {
+        take(code, userId, "transaction_id", transactionId);
+    }
+
+    /** Takes one use of the coupon for a subscription being recorded, as {@link #hold} does for a payment. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void holdForSubscription(String code, UUID userId, UUID subscriptionId) {
+        take(code, userId, "subscription_id", subscriptionId);
+    }
+
+    /** The subscription started: its use of the coupon is final. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void redeemedBySubscription(UUID subscriptionId) {
+        jdbc.update("update coupon_redemptions set status = 'REDEEMED', updated_at = ? where subscription_id = ? and status = 'HELD'",
+                ts(Instant.now(clock)), subscriptionId);
+    }
+
+    /** The subscription never started: its use goes back to the coupon, once. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void releasedBySubscription(UUID subscriptionId) {
+        List<UUID> coupon = jdbc.queryForList("""
+                update coupon_redemptions set status = 'RELEASED', updated_at = ?
+                where subscription_id = ? and status = 'HELD' returning coupon_id""", UUID.class,
+                ts(Instant.now(clock)), subscriptionId);
+        coupon.forEach(id -> jdbc.update("update coupons set redeemed_count = redeemed_count - 1 where id = ?", id));
+    }
+
+    /** One use, counted on the coupon and recorded for what took it ({@code column}: a payment or a subscription). */
+    private void take(String code, UUID userId, String column, UUID holder) {
         Instant now = Instant.now(clock);
         String normalized = normalize(code);
         record Taken(UUID couponId, int maxPerUser) {
@@ -89,8 +117,8 @@ public class Coupons {
                     + " already");
         }
         jdbc.update("""
-                insert into coupon_redemptions (transaction_id, coupon_id, user_id, status, created_at, updated_at)
-                values (?, ?, ?, 'HELD', ?, ?)""", transactionId, couponId, userId, ts(now), ts(now));
+                insert into coupon_redemptions (%s, coupon_id, user_id, status, created_at, updated_at)
+                values (?, ?, ?, 'HELD', ?, ?)""".formatted(column), holder, couponId, userId, ts(now), ts(now));
     }
 
     /** The payment was captured: its use of the coupon is final. */

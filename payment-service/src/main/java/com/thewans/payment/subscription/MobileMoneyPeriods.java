@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.thewans.payment.PaymentSettings;
+import com.thewans.payment.coupon.Coupons;
 import com.thewans.payment.plan.Plan;
 import com.thewans.payment.plan.Plans;
 import com.thewans.payment.purchase.SubscriptionPeriods;
@@ -29,11 +30,13 @@ class MobileMoneyPeriods implements SubscriptionPeriods {
     private final SubscriptionLedger ledger;
     private final SubscriptionEvents events;
     private final Plans plans;
+    private final Coupons coupons;
     private final PaymentSettings.Subscriptions settings;
     private final Clock clock;
 
-    MobileMoneyPeriods(SubscriptionLedger ledger, SubscriptionEvents events, Plans plans, PaymentSettings settings,
-            Clock clock) {
+    MobileMoneyPeriods(SubscriptionLedger ledger, SubscriptionEvents events, Plans plans, Coupons coupons,
+            PaymentSettings settings, Clock clock) {
+        this.coupons = coupons;
         this.ledger = ledger;
         this.events = events;
         this.plans = plans;
@@ -60,9 +63,12 @@ class MobileMoneyPeriods implements SubscriptionPeriods {
                     charge.id(), end);
             return end;
         }
-        ledger.periodPaid(s.id(), plan.code(), charge.amount(), start, end, end.minus(settings.renewBefore()), now);
+        // the plan's price from now on, whatever a coupon took off this period
+        ledger.periodPaid(s.id(), plan.code(), plan.prices().getOrDefault(s.currency(), s.amount()), start, end,
+                end.minus(settings.renewBefore()), now);
         Subscription after = ledger.find(s.id()).orElseThrow();
         if (s.status() == Subscription.Status.INCOMPLETE) {
+            coupons.redeemedBySubscription(s.id());
             events.started(after);
         } else {
             events.renewed(after);
@@ -103,6 +109,7 @@ class MobileMoneyPeriods implements SubscriptionPeriods {
         if (s.status() == Subscription.Status.INCOMPLETE) {
             // the first period was never paid: the subscription never began (payment.failed says why)
             ledger.expire(s.id(), "first-payment-failed", now);
+            coupons.releasedBySubscription(s.id());
             return;
         }
         int attempts = s.renewal().attempts() + 1;

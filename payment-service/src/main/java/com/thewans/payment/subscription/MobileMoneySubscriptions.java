@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.thewans.payment.PaymentSettings;
+import com.thewans.payment.coupon.Coupons;
 import com.thewans.payment.mobilemoney.Msisdn;
 import com.thewans.payment.mobilemoney.WalletUnavailable;
 import com.thewans.payment.plan.Plan;
@@ -38,17 +39,20 @@ class MobileMoneySubscriptions {
     private final SubscriptionLedger ledger;
     private final SubscriptionEvents events;
     private final Plans plans;
+    private final Coupons coupons;
     private final WalletCharges charges;
     private final Settlement settlement;
     private final TransactionTemplate inTransaction;
     private final PaymentSettings.Subscriptions settings;
     private final Clock clock;
 
-    MobileMoneySubscriptions(SubscriptionLedger ledger, SubscriptionEvents events, Plans plans, WalletCharges charges,
+    MobileMoneySubscriptions(SubscriptionLedger ledger, SubscriptionEvents events, Plans plans, Coupons coupons,
+            WalletCharges charges,
             Settlement settlement, TransactionTemplate inTransaction, PaymentSettings settings, Clock clock) {
         this.ledger = ledger;
         this.events = events;
         this.plans = plans;
+        this.coupons = coupons;
         this.charges = charges;
         this.settlement = settlement;
         this.inTransaction = inTransaction;
@@ -78,6 +82,7 @@ class MobileMoneySubscriptions {
                         && ledger.startTrial(s.id(), trialEnd, trialEnd.minus(settings.renewBefore()), now)) {
                     settlement.subscriptionPaid(s.id(), s.userId(), s.territory(), Transaction.Provider.MOBILE_MONEY,
                             s.wallet(), "trial-" + s.id(), "trial-" + s.id(), 0, s.currency(), trialEnd);
+                    coupons.redeemedBySubscription(s.id());
                     events.started(ledger.find(s.id()).orElseThrow());
                 }
             });
@@ -89,7 +94,7 @@ class MobileMoneySubscriptions {
                 return null;
             }
             Transaction charge = charges.openForSubscription(chargeId(locked), locked.id(), locked.userId(),
-                    locked.territory(), locked.wallet(), locked.amount(), locked.currency());
+                    locked.territory(), locked.wallet(), locked.nextCharge(locked.amount()), locked.currency());
             ledger.renewalSent(locked.id(), charge.id(), Instant.now(clock));
             return charge;
         });
@@ -110,7 +115,7 @@ class MobileMoneySubscriptions {
                 for (Subscription s : ledger.renewalsDue(now, BATCH)) {
                     // a move to a cheaper plan is paid for from the renewal on
                     Plan plan = plans.get(s.nextPlanCode() != null ? s.nextPlanCode() : s.planCode());
-                    long amount = plan.prices().getOrDefault(s.currency(), s.amount());
+                    long amount = s.nextCharge(plan.prices().getOrDefault(s.currency(), s.amount()));
                     Transaction charge = charges.openForSubscription(chargeId(s), s.id(), s.userId(), s.territory(),
                             s.wallet(), amount, s.currency());
                     ledger.renewalSent(s.id(), charge.id(), now);

@@ -13,13 +13,15 @@ import jakarta.validation.constraints.Size;
  * A viewer subscribes to a plan, paying one of two ways. By card through Stripe Billing: the card
  * (a saved or test payment method such as {@code pm_card_visa}) becomes the customer's default,
  * which Stripe charges each period. By mobile money: the wallet and the payer's phone, which the
- * platform asks to approve each period's payment before the period ends.
+ * platform asks to approve each period's payment before the period ends. A {@code coupon} takes its
+ * amount off the first period that is paid (the one after a trial).
  */
 record SubscribeRequest(
         @NotBlank @Size(max = 40) String plan,
         @NotNull @Pattern(regexp = "^(PGK|USD)$", message = "must be PGK or USD") String currency,
         @Valid Card card,
-        @Valid MobileMoney mobileMoney) {
+        @Valid MobileMoney mobileMoney,
+        @Size(max = 40) String coupon) {
 
     record Card(@NotNull @Size(max = 255) @Pattern(regexp = "^pm_[A-Za-z0-9_]+$",
             message = "must be a Stripe payment method id") String paymentMethod) {

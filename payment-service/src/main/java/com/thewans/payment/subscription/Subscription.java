@@ -11,7 +11,8 @@ import java.util.UUID;
 public record Subscription(UUID id, UUID userId, String planCode, String currency, long amount, String territory,
         String provider, String providerRef, Status status, Instant trialEndsAt, Instant currentPeriodStart,
         Instant currentPeriodEnd, boolean cancelAtPeriodEnd, String endedReason, Instant createdAt, String wallet,
-        String payerPhone, Renewal renewal, String nextPlanCode, Upgrade upgrade) {
+        String payerPhone, Renewal renewal, String nextPlanCode, Upgrade upgrade, String couponCode,
+        Long couponAmountOff) {
 
     /**
      * A move to a dearer plan paid by mobile money, waiting for the payer to approve the difference.
@@ -54,6 +55,12 @@ public record Subscription(UUID id, UUID userId, String planCode, String currenc
                 default -> INCOMPLETE;
             };
         }
+    }
+
+    /** What the next paid period costs: the plan's price, less a coupon not yet used. */
+    long nextCharge(long price) {
+        // a coupon quoted on a dearer plan than the one now paid for still leaves something to ask for
+        return couponAmountOff == null ? price : Math.max(1, price - couponAmountOff);
     }
 
     boolean byMobileMoney() {

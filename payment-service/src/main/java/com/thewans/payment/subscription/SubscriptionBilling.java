@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.thewans.payment.card.CardSubscriptions;
 import com.thewans.payment.plan.Plans;
+import com.thewans.payment.coupon.Coupons;
 import com.thewans.payment.purchase.Settlement;
 import com.thewans.payment.purchase.Transaction;
 
@@ -28,10 +29,12 @@ public class SubscriptionBilling {
     private final SubscriptionEvents events;
     private final Settlement settlement;
     private final Plans plans;
+    private final Coupons coupons;
     private final Clock clock;
 
     SubscriptionBilling(SubscriptionLedger ledger, SubscriptionEvents events, Settlement settlement, Plans plans,
-            Clock clock) {
+            Coupons coupons, Clock clock) {
+        this.coupons = coupons;
         this.ledger = ledger;
         this.events = events;
         this.settlement = settlement;
@@ -49,6 +52,9 @@ public class SubscriptionBilling {
         Subscription s = ledger.lock(find(providerRef, subscriptionHint).id()).orElseThrow();
         boolean recorded = settlement.subscriptionPaid(s.id(), s.userId(), s.territory(), Transaction.Provider.STRIPE,
                 null, invoiceRef, paymentRef, amountPaid, currency.toUpperCase(java.util.Locale.ROOT), periodEnd);
+        if (recorded && amountPaid > 0 && s.couponAmountOff() != null) {
+            ledger.couponUsed(s.id()); // Stripe took the coupon's credit off this invoice
+        }
         if (!recorded || !renewal) {
             return; // a message seen before, or a payment that is not a renewal (the first, or a plan change's)
         }
@@ -86,6 +92,7 @@ public class SubscriptionBilling {
         }
         Subscription after = ledger.find(before.id()).orElseThrow();
         if (before.status() == Subscription.Status.INCOMPLETE && after.status() != Subscription.Status.INCOMPLETE) {
+            coupons.redeemedBySubscription(after.id());
             events.started(after);
         }
         if (before.status() != Subscription.Status.PAST_DUE && after.status() == Subscription.Status.PAST_DUE) {

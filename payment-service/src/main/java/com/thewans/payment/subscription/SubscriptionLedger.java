@@ -30,10 +30,10 @@ class SubscriptionLedger {
     boolean open(Subscription s) {
         return jdbc.update("""
                 insert into subscriptions (id, user_id, plan_code, currency, amount, territory, provider, wallet,
-                    payer_phone, status, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'INCOMPLETE', ?, ?) on conflict (id) do nothing""", s.id(),
+                    payer_phone, status, coupon_code, coupon_amount_off, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'INCOMPLETE', ?, ?, ?, ?) on conflict (id) do nothing""", s.id(),
                 s.userId(), s.planCode(), s.currency(), s.amount(), s.territory(), s.provider(), s.wallet(),
-                s.payerPhone(), ts(s.createdAt()), ts(s.createdAt())) == 1;
+                s.payerPhone(), s.couponCode(), s.couponAmountOff(), ts(s.createdAt()), ts(s.createdAt())) == 1;
     }
 
     // The platform's own renewals (mobile money): each transition one guarded UPDATE.
@@ -63,7 +63,7 @@ class SubscriptionLedger {
         return jdbc.update("""
                 update subscriptions set status = 'ACTIVE', plan_code = ?, amount = ?, next_plan_code = null,
                     current_period_start = ?, current_period_end = ?, renewal_due_at = ?, renewal_payment_id = null,
-                    renewal_attempts = 0, updated_at = ?
+                    renewal_attempts = 0, coupon_amount_off = null, updated_at = ?
                 where id = ? and status <> 'EXPIRED'""", planCode, amount, ts(periodStart), ts(periodEnd),
                 ts(renewalDueAt), ts(now), id) == 1;
     }
@@ -115,6 +115,11 @@ class SubscriptionLedger {
                     and expiry_warned_for is distinct from current_period_end
                 order by current_period_end limit ? for update skip locked""", SubscriptionLedger::map, ts(now),
                 ts(horizon), limit);
+    }
+
+    /** The coupon's amount was taken off a paid period: later periods pay the whole price. */
+    void couponUsed(UUID id) {
+        jdbc.update("update subscriptions set coupon_amount_off = null where id = ? and coupon_amount_off is not null", id);
     }
 
     /** The viewer has been warned that this period ends. */
@@ -241,6 +246,7 @@ class SubscriptionLedger {
                         instant(rs, "renewal_due_at"), rs.getObject("renewal_payment_id", UUID.class),
                         rs.getInt("renewal_attempts")), rs.getString("next_plan_code"),
                 rs.getString("upgrade_plan_code") == null ? null : new Subscription.Upgrade(
-                        rs.getString("upgrade_plan_code"), rs.getObject("upgrade_payment_id", UUID.class)));
+                        rs.getString("upgrade_plan_code"), rs.getObject("upgrade_payment_id", UUID.class)),
+                rs.getString("coupon_code"), rs.getObject("coupon_amount_off", Long.class));
     }
 }

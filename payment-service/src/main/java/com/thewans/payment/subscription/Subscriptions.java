@@ -15,6 +15,7 @@ import com.thewans.common.security.CurrentUser;
 import com.thewans.payment.card.CardDeclined;
 import com.thewans.payment.card.CardRefused;
 import com.thewans.payment.card.CardSubscriptions;
+import com.thewans.payment.coupon.Coupons;
 import com.thewans.payment.plan.Plan;
 import com.thewans.payment.plan.Plans;
 
@@ -32,18 +33,20 @@ class Subscriptions {
     private final SubscriptionBilling billing;
     private final CardSubscriptions cards;
     private final MobileMoneySubscriptions mobileMoney;
+    private final Coupons coupons;
     private final SubscriptionEvents events;
     private final TransactionTemplate inTransaction;
     private final AuditLog audit;
     private final Clock clock;
 
     Subscriptions(Plans plans, SubscriptionLedger ledger, SubscriptionBilling billing, CardSubscriptions cards,
-            MobileMoneySubscriptions mobileMoney, SubscriptionEvents events, TransactionTemplate inTransaction, AuditLog audit, Clock clock) {
+            MobileMoneySubscriptions mobileMoney, Coupons coupons, SubscriptionEvents events, TransactionTemplate inTransaction, AuditLog audit, Clock clock) {
         this.plans = plans;
         this.ledger = ledger;
         this.billing = billing;
         this.cards = cards;
         this.mobileMoney = mobileMoney;
+        this.coupons = coupons;
         this.events = events;
         this.inTransaction = inTransaction;
         this.audit = audit;
@@ -68,7 +71,10 @@ class Subscriptions {
             } catch (CardDeclined | CardRefused refused) {
                 // nothing was charged and Stripe holds no subscription: the record goes, so the viewer may
                 // subscribe again with another card, and the same request again is refused the same way
-                inTransaction.executeWithoutResult(t -> ledger.discard(id));
+                inTransaction.executeWithoutResult(t -> {
+                    coupons.releasedBySubscription(id);
+                    ledger.discard(id);
+                });
                 throw refused;
             }
             inTransaction.executeWithoutResult(t -> ledger.attach(id, made.id(), Instant.now(clock)));
@@ -88,8 +94,22 @@ class Subscriptions {
                 request.card().paymentMethod(), "wans-customer-" + s.id());
         inTransaction.executeWithoutResult(t -> ledger.rememberCustomer(viewer.userId(), customer, Instant.now(clock)));
         String price = cards.price(plan.code(), plan.name(), s.currency(), s.amount(), plan.interval().name());
-        return cards.subscribe(customer, price, plan.trialDays(), Map.of("subscriptionId", s.id().toString(),
-                "userId", viewer.userId().toString(), "plan", plan.code()), "wans-subscription-" + s.id());
+        if (s.couponAmountOff() != null) {
+            // a credit on the customer's balance: Stripe takes it off the first invoice with something to pay
+            cards.adjustBalance(customer, -s.couponAmountOff(), s.currency(), "Coupon " + s.couponCode(),
+                    "wans-coupon-" + s.id());
+        }
+        try {
+            return cards.subscribe(customer, price, plan.trialDays(), Map.of("subscriptionId", s.id().toString(),
+                    "userId", viewer.userId().toString(), "plan", plan.code()), "wans-subscription-" + s.id());
+        } catch (CardDeclined | CardRefused refused) {
+            if (s.couponAmountOff() != null) {
+                // no subscription, no discount: the credit is taken back
+                cards.adjustBalance(customer, s.couponAmountOff(), s.currency(), "Coupon " + s.couponCode()
+                        + " not used", "wans-coupon-back-" + s.id());
+            }
+            throw refused;
+        }
     }
 
     private Subscription open(CurrentUser viewer, UUID id, SubscribeRequest request, String territory) {
@@ -102,15 +122,22 @@ class Subscriptions {
             throw new PlanRetired(plan.code());
         }
         long amount = plan.priceIn(request.currency());
+        Coupons.Discount discount = request.coupon() == null ? null
+                : coupons.quote(request.coupon(), "SUBSCRIPTION", plan.code(), amount, request.currency());
         Instant now = Instant.now(clock);
         Subscription s = new Subscription(id, viewer.userId(), plan.code(), request.currency(), amount, territory,
                 byMobileMoney ? SubscriptionBilling.MOBILE_MONEY : SubscriptionBilling.STRIPE, null,
                 Subscription.Status.INCOMPLETE, null, null, null, false, null, now,
                 byMobileMoney ? request.mobileMoney().wallet() : null,
                 byMobileMoney ? request.mobileMoney().phone() : null, new Subscription.Renewal(null, null, 0), null,
-                null);
+                null, discount == null ? null : discount.code(), discount == null ? null : discount.amountOff());
         try {
-            inTransaction.executeWithoutResult(t -> ledger.open(s));
+            // the subscription and its use of the coupon are recorded together, or neither is
+            inTransaction.executeWithoutResult(t -> {
+                if (ledger.open(s) && s.couponCode() != null) {
+                    coupons.holdForSubscription(s.couponCode(), s.userId(), s.id());
+                }
+            });
         } catch (DuplicateKeyException e) {
             throw new AlreadySubscribed(ledger.live(viewer.userId()).map(Subscription::id).orElse(null));
         }

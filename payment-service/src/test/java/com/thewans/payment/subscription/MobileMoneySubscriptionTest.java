@@ -285,6 +285,30 @@ class MobileMoneySubscriptionTest extends PaymentTestSupport {
         assertThat(requestsFor(id)).extracting(MobileMoneySandbox.RequestToPay::amount).containsExactly("29.00", "15.00");
     }
 
+    @Test
+    void aCouponOnAMobileMoneySubscriptionIsTakenOffTheFirstRenewalAfterTheTrial() {
+        String code = "M" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        assertThat(post("/api/coupons", """
+                {"code": "%s", "appliesTo": ["SUBSCRIPTION"], "planCodes": ["standard"],
+                 "amountsOff": [{"amount": 500, "currency": "PGK"}]}""".formatted(code), admin).status()).isEqualTo(201);
+        var made = post("/api/subscriptions", """
+                {"plan": "standard", "currency": "PGK", "coupon": "%s",
+                 "mobileMoney": {"wallet": "cellmoni", "phone": "+%s"}}""".formatted(code, MobileMoneyTestPayers.APPROVES),
+                viewer, "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        String id = made.json().get("id").asString();
+
+        clock.set(periodEnd(id).minus(Duration.ofDays(1)));
+        sweep.sweep();
+        awaitNothingWaiting(id);
+        clock.set(periodEnd(id).minus(Duration.ofDays(1)));
+        sweep.sweep();
+        awaitNothingWaiting(id);
+
+        assertThat(requestsFor(id)).extracting(MobileMoneySandbox.RequestToPay::amount).containsExactly("24.00", "29.00");
+        assertThat(subscription(id).get("price").get("amount").asLong()).isEqualTo(2900);
+    }
+
     /** A monthly plan of K 12.00 with no trial. */
     private String noTrialPlan() {
         String code = "no-trial-" + System.nanoTime();

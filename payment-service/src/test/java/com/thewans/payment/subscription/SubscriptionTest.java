@@ -244,4 +244,59 @@ class SubscriptionTest extends PaymentTestSupport {
                 {"plan": "standard"}""", stranger, "Idempotency-Key", UUID.randomUUID().toString()), 404,
                 "subscription-not-found");
     }
+
+    /** A coupon for subscriptions, made by an admin. */
+    private String subscriptionCoupon(String off) {
+        String code = "S" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        var made = post("/api/coupons", """
+                {"code": "%s", "appliesTo": ["SUBSCRIPTION"], %s}""".formatted(code, off), admin);
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        return code;
+    }
+
+    @Test
+    void aCouponOnACardSubscriptionTakesItsAmountOffTheFirstPaidPeriodOnly() throws Exception {
+        String code = subscriptionCoupon("\"percentOff\": 50");
+        var made = post("/api/subscriptions", """
+                {"plan": "standard", "currency": "PGK", "card": {"paymentMethod": "pm_card_visa"}, "coupon": "%s"}"""
+                .formatted(code), viewer, "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        String id = made.json().get("id").asString();
+        assertThat(made.json().get("coupon").asString()).isEqualTo(code);
+
+        stripeTimePasses(Duration.ofDays(8), stripeIdOf(id));
+        await().atMost(Duration.ofSeconds(20)).until(() -> paymentsFor(id).size() == 2);
+        stripeTimePasses(Duration.ofDays(31), stripeIdOf(id));
+        await().atMost(Duration.ofSeconds(20)).until(() -> paymentsFor(id).size() == 3);
+
+        // the trial pays nothing and leaves the credit to the first period that is paid
+        // (the service's clock stands still, so the periods, not the events' order, say which came first)
+        List<JsonNode> byPeriod = paymentsFor(id).stream()
+                .sorted(java.util.Comparator.comparing(p -> Instant.parse(p.get("periodEnd").asString()))).toList();
+        assertThat(byPeriod).extracting(p -> p.get("amount").asLong()).containsExactly(0L, 1450L, 2900L);
+        assertThat(jdbc.queryForObject("""
+                select r.status from coupon_redemptions r join coupons c on c.id = r.coupon_id
+                where c.code = ? and r.subscription_id = ?::uuid""", String.class, code, id)).isEqualTo("REDEEMED");
+    }
+
+    @Test
+    void aCouponNotForSubscriptionsIsRefusedAndADeclinedCardGivesItsUseBack() {
+        String rentalsOnly = "R" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        post("/api/coupons", """
+                {"code": "%s", "appliesTo": ["RENTAL"], "percentOff": 10}""".formatted(rentalsOnly), admin);
+        String once = subscriptionCoupon("\"percentOff\": 20, \"maxRedemptions\": 1");
+        String body = """
+                {"plan": "basic", "currency": "PGK", "card": {"paymentMethod": "%s"}, "coupon": "%s"}""";
+
+        assertProblem(post("/api/subscriptions", body.formatted("pm_card_visa", rentalsOnly), viewer,
+                "Idempotency-Key", UUID.randomUUID().toString()), 422, "coupon-not-applicable");
+        assertProblem(post("/api/subscriptions", body.formatted("pm_card_chargeDeclined", once), viewer,
+                "Idempotency-Key", UUID.randomUUID().toString()), 402, "card-declined");
+
+        // the declined card's use of the only redemption went back to the coupon
+        var made = post("/api/subscriptions", body.formatted("pm_card_visa", once), viewer,
+                "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        assertThat(made.json().get("coupon").asString()).isEqualTo(once);
+    }
 }
