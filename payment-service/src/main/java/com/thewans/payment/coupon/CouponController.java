@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -62,6 +63,21 @@ class CouponController {
                      "maxPerUser": 1}""")))
             @Valid @RequestBody NewCouponRequest request) {
         return CouponView.of(coupons.create(request));
+    }
+
+    @PatchMapping("/{code}")
+    @Operation(summary = "Change a coupon's description, end and limits (admins, audited); what it takes off stays")
+    @ApiResponse(responseCode = "400", description = "A limit below the uses taken, or an end before its start"
+            + " (`validation-failed`)", content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE,
+                    schema = @Schema(ref = ProblemAnswers.SCHEMA)))
+    @ApiResponse(responseCode = "404", description = "No such coupon (`coupon-not-found`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
+    CouponView change(@PathVariable String code,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+                    value = """
+                            {"validUntil": "2027-02-28T00:00:00Z", "maxRedemptions": 1000}""")))
+            @Valid @RequestBody CouponChangeRequest request) {
+        return CouponView.of(coupons.change(code, request));
     }
 
     @PostMapping("/{code}/disable")

@@ -198,6 +198,32 @@ public class Coupons {
         return get(code);
     }
 
+    /**
+     * Changes a coupon's words, end and limits. A limit never drops below the uses already taken (the
+     * row's own count, in the UPDATE's condition, so a use taken meanwhile is counted).
+     */
+    @Transactional
+    Coupon change(String code, CouponChangeRequest request) {
+        Coupon coupon = get(code);
+        if (request.validUntil() != null && !request.validUntil().isAfter(coupon.validFrom())) {
+            throw new InvalidField("validUntil", "must be after validFrom (" + coupon.validFrom() + ")");
+        }
+        int changed = jdbc.update("""
+                update coupons set description = coalesce(?, description), valid_until = coalesce(?, valid_until),
+                    max_redemptions = coalesce(?, max_redemptions), max_per_user = coalesce(?, max_per_user),
+                    updated_at = ?
+                where id = ? and (?::int is null or ?::int >= redeemed_count)""", request.description(),
+                ts(request.validUntil()), request.maxRedemptions(), request.maxPerUser(), ts(Instant.now(clock)),
+                coupon.id(), request.maxRedemptions(), request.maxRedemptions());
+        if (changed == 0) {
+            throw new InvalidField("maxRedemptions", "it has been used " + get(code).redeemedCount() + " times already");
+        }
+        audit.record("coupon.changed", "coupon:" + coupon.code(), Map.of(
+                "validUntil", String.valueOf(request.validUntil()), "maxRedemptions",
+                String.valueOf(request.maxRedemptions()), "maxPerUser", String.valueOf(request.maxPerUser())));
+        return get(code);
+    }
+
     /** Withdraws a coupon: no new uses; payments already holding one keep it. */
     @Transactional
     Coupon disable(String code) {

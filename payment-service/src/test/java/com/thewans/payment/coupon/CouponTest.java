@@ -122,6 +122,29 @@ class CouponTest extends PaymentTestSupport {
     }
 
     @Test
+    void anAdminExtendsACouponButNeverLimitsItBelowTheUsesTaken() {
+        String code = coupon("\"percentOff\": 10, \"maxRedemptions\": 1");
+        assertThat(buy(viewer, rentalWith(PLATFORM.filmForRent(), code, "pm_card_visa")).status()).isEqualTo(201);
+        assertProblem(buy(TestTokens.viewer(UUID.randomUUID()), rentalWith(PLATFORM.filmForRent(), code, null)), 422,
+                "coupon-exhausted");
+
+        var more = send("PATCH", "/api/coupons/" + code, """
+                {"maxRedemptions": 2, "description": "Ten more for the festival"}""", admin, "Content-Type", "application/json");
+
+        assertThat(more.status()).as(more.body()).isEqualTo(200);
+        assertThat(more.json().get("description").asString()).isEqualTo("Ten more for the festival");
+        assertThat(buy(TestTokens.viewer(UUID.randomUUID()), rentalWith(PLATFORM.filmForRent(), code, null)).status())
+                .isEqualTo(201);
+        assertProblem(send("PATCH", "/api/coupons/" + code, """
+                {"maxRedemptions": 1}""", admin, "Content-Type", "application/json"), 400, "validation-failed");
+        assertProblem(send("PATCH", "/api/coupons/" + code, """
+                {"validUntil": "2001-01-01T00:00:00Z"}""", admin, "Content-Type", "application/json"), 400, "validation-failed");
+        assertProblem(send("PATCH", "/api/coupons/" + code, """
+                {"maxRedemptions": 5}""", viewer, "Content-Type", "application/json"), 403, "forbidden");
+        assertThat(get("/api/coupons/" + code, admin).json().get("maxRedemptions").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void couponsThatDoNotApplyAreRefusedClearly() {
         String once = coupon("\"percentOff\": 10");
         assertThat(buy(viewer, rentalWith(PLATFORM.filmForRent(), once, "pm_card_visa")).status()).isEqualTo(201);

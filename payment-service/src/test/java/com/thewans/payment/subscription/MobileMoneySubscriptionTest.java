@@ -291,6 +291,13 @@ class MobileMoneySubscriptionTest extends PaymentTestSupport {
         assertThat(post("/api/coupons", """
                 {"code": "%s", "appliesTo": ["SUBSCRIPTION"], "planCodes": ["standard"],
                  "amountsOff": [{"amount": 500, "currency": "PGK"}]}""".formatted(code), admin).status()).isEqualTo(201);
+        var checked = post("/api/coupons/validate", """
+                {"code": "%s", "plan": "standard", "currency": "PGK"}""".formatted(code), viewer);
+        assertThat(checked.status()).as(checked.body()).isEqualTo(200);
+        assertThat(checked.json().get("price").get("amount").asLong()).isEqualTo(2400);
+        assertProblem(post("/api/coupons/validate", """
+                {"code": "%s", "plan": "basic", "currency": "PGK"}""".formatted(code), viewer), 422,
+                "coupon-not-applicable");
         var made = post("/api/subscriptions", """
                 {"plan": "standard", "currency": "PGK", "coupon": "%s",
                  "mobileMoney": {"wallet": "cellmoni", "phone": "+%s"}}""".formatted(code, MobileMoneyTestPayers.APPROVES),
