@@ -54,12 +54,8 @@ class StripeCardSubscriptions implements CardSubscriptions {
                     .setInvoiceSettings(CustomerUpdateParams.InvoiceSettings.builder()
                             .setDefaultPaymentMethod(attached).build()).build());
             return customer;
-        } catch (CardException declined) {
-            throw new CardDeclined(declined.getDeclineCode() != null ? declined.getDeclineCode() : declined.getCode());
-        } catch (InvalidRequestException e) {
-            throw new CardRefused(e.getCode(), e.getStripeError() == null ? null : e.getStripeError().getMessage());
         } catch (StripeException e) {
-            throw StripeCardPayments.unavailable(e);
+            throw refused(e);
         }
     }
 
@@ -97,12 +93,8 @@ class StripeCardSubscriptions implements CardSubscriptions {
         }
         try {
             return view(stripe.v1().subscriptions().create(params.build(), StripeCardPayments.options(idempotencyKey)));
-        } catch (CardException declined) {
-            throw new CardDeclined(declined.getDeclineCode() != null ? declined.getDeclineCode() : declined.getCode());
-        } catch (InvalidRequestException e) {
-            throw new CardRefused(e.getCode(), e.getStripeError() == null ? null : e.getStripeError().getMessage());
         } catch (StripeException e) {
-            throw StripeCardPayments.unavailable(e);
+            throw refused(e);
         }
     }
 
@@ -120,10 +112,8 @@ class StripeCardSubscriptions implements CardSubscriptions {
         try {
             return view(stripe.v1().subscriptions().update(subscriptionId,
                     SubscriptionUpdateParams.builder().setCancelAtPeriodEnd(cancel).build()));
-        } catch (InvalidRequestException e) {
-            throw new CardRefused(e.getCode(), e.getStripeError() == null ? null : e.getStripeError().getMessage());
         } catch (StripeException e) {
-            throw StripeCardPayments.unavailable(e);
+            throw refused(e);
         }
     }
 
@@ -140,12 +130,8 @@ class StripeCardSubscriptions implements CardSubscriptions {
                     // a difference the card cannot pay leaves the subscription as it was
                     .setPaymentBehavior(SubscriptionUpdateParams.PaymentBehavior.ERROR_IF_INCOMPLETE)
                     .build(), StripeCardPayments.options(idempotencyKey)));
-        } catch (CardException declined) {
-            throw new CardDeclined(declined.getDeclineCode() != null ? declined.getDeclineCode() : declined.getCode());
-        } catch (InvalidRequestException e) {
-            throw new CardRefused(e.getCode(), e.getStripeError() == null ? null : e.getStripeError().getMessage());
         } catch (StripeException e) {
-            throw StripeCardPayments.unavailable(e);
+            throw refused(e);
         }
     }
 
@@ -156,10 +142,8 @@ class StripeCardSubscriptions implements CardSubscriptions {
             stripe.v1().customers().balanceTransactions().create(customer, CustomerBalanceTransactionCreateParams
                     .builder().setAmount(amount).setCurrency(currency.toLowerCase(Locale.ROOT))
                     .setDescription(description).build(), StripeCardPayments.options(idempotencyKey));
-        } catch (InvalidRequestException e) {
-            throw new CardRefused(e.getCode(), e.getStripeError() == null ? null : e.getStripeError().getMessage());
         } catch (StripeException e) {
-            throw StripeCardPayments.unavailable(e);
+            throw refused(e);
         }
     }
 
@@ -177,6 +161,21 @@ class StripeCardSubscriptions implements CardSubscriptions {
         } catch (StripeException e) {
             throw StripeCardPayments.unavailable(e);
         }
+    }
+
+    /**
+     * What a failed Stripe call means here: a card declined (402), a request Stripe refused as such
+     * (422), or Stripe away (503).
+     */
+    private static RuntimeException refused(StripeException e) {
+        if (e instanceof CardException declined) {
+            return new CardDeclined(declined.getDeclineCode() != null ? declined.getDeclineCode() : declined.getCode());
+        }
+        if (e instanceof InvalidRequestException invalid) {
+            return new CardRefused(invalid.getCode(), invalid.getStripeError() == null ? null
+                    : invalid.getStripeError().getMessage());
+        }
+        return StripeCardPayments.unavailable(e);
     }
 
     /** The period lives on the subscription's item in the API version stripe-java pins. */

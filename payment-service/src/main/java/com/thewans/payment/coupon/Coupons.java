@@ -74,18 +74,13 @@ public class Coupons {
     /** The subscription started: its use of the coupon is final. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void redeemedBySubscription(UUID subscriptionId) {
-        jdbc.update("update coupon_redemptions set status = 'REDEEMED', updated_at = ? where subscription_id = ? and status = 'HELD'",
-                ts(Instant.now(clock)), subscriptionId);
+        redeem("subscription_id", subscriptionId);
     }
 
     /** The subscription never started: its use goes back to the coupon, once. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void releasedBySubscription(UUID subscriptionId) {
-        List<UUID> coupon = jdbc.queryForList("""
-                update coupon_redemptions set status = 'RELEASED', updated_at = ?
-                where subscription_id = ? and status = 'HELD' returning coupon_id""", UUID.class,
-                ts(Instant.now(clock)), subscriptionId);
-        coupon.forEach(id -> jdbc.update("update coupons set redeemed_count = redeemed_count - 1 where id = ?", id));
+        release("subscription_id", subscriptionId);
     }
 
     /** One use, counted on the coupon and recorded for what took it ({@code column}: a payment or a subscription). */
@@ -124,17 +119,25 @@ public class Coupons {
     /** The payment was captured: its use of the coupon is final. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void redeemed(UUID transactionId) {
-        jdbc.update("update coupon_redemptions set status = 'REDEEMED', updated_at = ? where transaction_id = ? and status = 'HELD'",
-                ts(Instant.now(clock)), transactionId);
+        redeem("transaction_id", transactionId);
+    }
+
+    private void redeem(String column, UUID holder) {
+        jdbc.update("update coupon_redemptions set status = 'REDEEMED', updated_at = ? where %s = ? and status = 'HELD'"
+                .formatted(column), ts(Instant.now(clock)), holder);
     }
 
     /** The payment failed or expired: its use goes back to the coupon, once. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void released(UUID transactionId) {
+        release("transaction_id", transactionId);
+    }
+
+    private void release(String column, UUID holder) {
         List<UUID> coupon = jdbc.queryForList("""
                 update coupon_redemptions set status = 'RELEASED', updated_at = ?
-                where transaction_id = ? and status = 'HELD' returning coupon_id""", UUID.class,
-                ts(Instant.now(clock)), transactionId);
+                where %s = ? and status = 'HELD' returning coupon_id""".formatted(column), UUID.class,
+                ts(Instant.now(clock)), holder);
         coupon.forEach(id -> jdbc.update("update coupons set redeemed_count = redeemed_count - 1 where id = ?", id));
     }
 

@@ -115,7 +115,11 @@ class MomoCollectionPayments implements MobileMoneyPayments {
         if (request.callbackUrl() != null) {
             call.header("X-Callback-Url", request.callbackUrl().toString());
         }
-        Answer answer = call(wallet, config, call);
+        return asked(wallet, "request to pay", request.reference(), call(wallet, config, call));
+    }
+
+    /** What a wallet made of a creating call (a request to pay, a refund) under our reference. */
+    private static Asked asked(String wallet, String what, UUID reference, Answer answer) {
         if (answer.status() >= 200 && answer.status() < 300) {
             return Asked.asked();
         }
@@ -126,10 +130,10 @@ class MomoCollectionPayments implements MobileMoneyPayments {
         if (answer.status() == 400) {
             JsonNode error = readOrEmpty(answer.body());
             String code = text(error, "code");
-            log.info("mobile-money wallet {} refused request to pay {}: {}", wallet, request.reference(), code);
+            log.info("mobile-money wallet {} refused {} {}: {}", wallet, what, reference, code);
             return Asked.refused(code == null ? "REFUSED" : code, text(error, "message"));
         }
-        throw unavailable(wallet, "request to pay answered " + answer.status(), null);
+        throw unavailable(wallet, what + " answered " + answer.status(), null);
     }
 
     @Override
@@ -180,24 +184,11 @@ class MomoCollectionPayments implements MobileMoneyPayments {
             body.put("payeeNote", clip(refund.note()));
         }
         body.put("referenceIdToRefund", refund.paymentReference().toString());
-        Answer answer = call(wallet, DISBURSEMENT, config, HttpRequest.newBuilder(
+        return asked(wallet, "refund", refund.reference(), call(wallet, DISBURSEMENT, config, HttpRequest.newBuilder(
                         URI.create(config.baseUrl() + "/disbursement/v1_0/refund"))
                 .header("X-Reference-Id", refund.reference().toString())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
-        if (answer.status() >= 200 && answer.status() < 300) {
-            return Asked.asked();
-        }
-        if (answer.status() == 409) {
-            return Asked.alreadyAsked();
-        }
-        if (answer.status() == 400) {
-            JsonNode error = readOrEmpty(answer.body());
-            String code = text(error, "code");
-            log.info("mobile-money wallet {} refused refund {}: {}", wallet, refund.reference(), code);
-            return Asked.refused(code == null ? "REFUSED" : code, text(error, "message"));
-        }
-        throw unavailable(wallet, "refund answered " + answer.status(), null);
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))));
     }
 
     @Override

@@ -57,40 +57,36 @@ class SubscriptionSweep {
 
     Pass sweep() {
         int sent = mobileMoney.sendDueRenewals();
-        int expired = 0;
-        int warned = 0;
-        List<Subscription> batch;
-        do {
-            batch = inTransaction.execute(t -> {
-                Instant now = Instant.now(clock);
-                List<Subscription> ended = ledger.graceOver(now.minus(settings.grace()), BATCH);
-                ended.forEach(s -> expire(s, "payment-failed", now));
-                return ended;
-            });
-            expired += batch.size();
-        } while (batch.size() == BATCH);
-        do {
-            batch = inTransaction.execute(t -> {
-                Instant now = Instant.now(clock);
-                List<Subscription> ended = ledger.cancelledAndRunOut(now, BATCH);
-                ended.forEach(s -> expire(s, "cancelled", now));
-                return ended;
-            });
-            expired += batch.size();
-        } while (batch.size() == BATCH);
-        do {
-            batch = inTransaction.execute(t -> {
-                Instant now = Instant.now(clock);
-                List<Subscription> ending = ledger.endingUnwarned(now, now.plus(settings.warnBefore()), BATCH);
-                for (Subscription s : ending) {
-                    ledger.warned(s.id(), s.currentPeriodEnd());
-                    events.expiringSoon(s);
-                }
-                return ending;
-            });
-            warned += batch.size();
-        } while (batch.size() == BATCH);
+        int expired = inBatches(now -> {
+            List<Subscription> ended = ledger.graceOver(now.minus(settings.grace()), BATCH);
+            ended.forEach(s -> expire(s, "payment-failed", now));
+            return ended.size();
+        });
+        expired += inBatches(now -> {
+            List<Subscription> ended = ledger.cancelledAndRunOut(now, BATCH);
+            ended.forEach(s -> expire(s, "cancelled", now));
+            return ended.size();
+        });
+        int warned = inBatches(now -> {
+            List<Subscription> ending = ledger.endingUnwarned(now, now.plus(settings.warnBefore()), BATCH);
+            for (Subscription s : ending) {
+                ledger.warned(s.id(), s.currentPeriodEnd());
+                events.expiringSoon(s);
+            }
+            return ending.size();
+        });
         return new Pass(sent, expired, warned);
+    }
+
+    /** Runs a batch, each in its own transaction, until one comes back short; returns how many rows were done. */
+    private int inBatches(java.util.function.Function<Instant, Integer> batch) {
+        int done = 0;
+        int last;
+        do {
+            last = inTransaction.execute(t -> batch.apply(Instant.now(clock)));
+            done += last;
+        } while (last == BATCH);
+        return done;
     }
 
     private void expire(Subscription s, String reason, Instant now) {
