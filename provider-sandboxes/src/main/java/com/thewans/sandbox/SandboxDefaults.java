@@ -29,6 +29,13 @@ public final class SandboxDefaults {
     /** Local development only, never a real credential: the key of the callback's {@code X-Callback-Signature}. */
     public static final String MOBILE_MONEY_CALLBACK_SECRET = "wans-local-sandbox-callback-secret";
 
+    /** The port devstack gives the SMS sandbox (notification-service's local SMS_API_BASE points here). */
+    public static final int SMS_PORT = 12113;
+    /** Local development only, never a real credential: the SMS sandbox's account (Twilio-style sid). */
+    public static final String SMS_ACCOUNT_SID = "ACwanslocalsandbox";
+    /** Local development only, never a real credential: the SMS sandbox's auth token. */
+    public static final String SMS_AUTH_TOKEN = "wans-local-sandbox-sms-token";
+
     private SandboxDefaults() {
     }
 }
