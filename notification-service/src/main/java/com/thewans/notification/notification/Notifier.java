@@ -1,0 +1,152 @@
+package com.thewans.notification.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import com.thewans.common.problem.WansException;
+import com.thewans.notification.NotificationSettings;
+import com.thewans.notification.contact.Contact;
+import com.thewans.notification.contact.Contacts;
+import com.thewans.notification.delivery.Deliveries;
+import com.thewans.notification.delivery.DeliveryState;
+import com.thewans.notification.delivery.DeliveryWorker;
+import com.thewans.notification.delivery.NewDelivery;
+import com.thewans.notification.kind.Channel;
+import com.thewans.notification.preference.Preferences;
+import com.thewans.notification.preference.UnsubscribeLinks;
+import com.thewans.notification.template.RenderedMessage;
+import com.thewans.notification.template.Template;
+import com.thewans.notification.template.TemplateRenderer;
+import com.thewans.notification.template.TemplateStore;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns a notice into a notification and one delivery per channel, in the caller's transaction:
+ * rendered now in the user's language (English when the language has no template), suppressed
+ * where the user turned the category's channel off, held until the user's quiet hours end. Critical
+ * types skip both. A template that does not render makes that delivery FAILED with the reason, for
+ * admins to see: nothing blank is ever sent.
+ */
+@Service
+public class Notifier {
+
+    /** Variables that are secrets: they are sent, but not kept in the notification's data. */
+    private static final Set<String> SECRET = Set.of("code");
+
+    private final JdbcTemplate jdbc;
+    private final Contacts contacts;
+    private final Preferences preferences;
+    private final TemplateStore templates;
+    private final TemplateRenderer renderer;
+    private final UnsubscribeLinks unsubscribeLinks;
+    private final Deliveries deliveries;
+    private final DeliveryWorker worker;
+    private final Clock clock;
+    private final String appUrl;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    Notifier(JdbcTemplate jdbc, Contacts contacts, Preferences preferences, TemplateStore templates,
+            TemplateRenderer renderer, UnsubscribeLinks unsubscribeLinks, Deliveries deliveries, DeliveryWorker worker,
+            Clock clock, NotificationSettings settings) {
+        this.jdbc = jdbc;
+        this.contacts = contacts;
+        this.preferences = preferences;
+        this.templates = templates;
+        this.renderer = renderer;
+        this.unsubscribeLinks = unsubscribeLinks;
+        this.deliveries = deliveries;
+        this.worker = worker;
+        this.clock = clock;
+        this.appUrl = settings.appUrl();
+    }
+
+    /** The new notification's id, or empty when this cause already told this user. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<UUID> notify(Notice notice) {
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        Map<String, Object> kept = new HashMap<>(notice.variables());
+        kept.keySet().removeAll(SECRET);
+        int inserted = jdbc.update("""
+                insert into notifications (id, user_id, type, category, critical, cause, data, created_at)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?) on conflict (cause, user_id) do nothing""",
+                id, notice.userId(), notice.type().name(), notice.type().category().name(), notice.type().critical(),
+                notice.cause(), json.writeValueAsString(kept), java.sql.Timestamp.from(now));
+        if (inserted == 0) {
+            return Optional.empty();
+        }
+        Contact contact = contacts.find(notice.userId());
+        List<Channel> off = notice.type().critical() ? List.of()
+                : preferences.turnedOff(notice.userId(), notice.type().category());
+        List<NewDelivery> planned = new ArrayList<>();
+        for (Channel channel : notice.channels()) {
+            planned.add(plan(id, notice, contact, channel, off.contains(channel), now));
+        }
+        deliveries.add(planned, now);
+        if (planned.stream().anyMatch(d -> d.state() == DeliveryState.QUEUED)) {
+            wakeAfterCommit();
+        }
+        return Optional.of(id);
+    }
+
+    private NewDelivery plan(UUID notificationId, Notice notice, Contact contact, Channel channel, boolean turnedOff,
+            Instant now) {
+        String destination = notice.destinations().get(channel);
+        if (turnedOff) {
+            return new NewDelivery(notificationId, notice.userId(), channel, DeliveryState.SUPPRESSED, destination,
+                    contact.language(), null, null, null, null, null, "turned off by the user");
+        }
+        Optional<Template> template = templates.current(notice.type(), channel, contact.language());
+        if (template.isEmpty()) {
+            return new NewDelivery(notificationId, notice.userId(), channel, DeliveryState.FAILED, destination,
+                    contact.language(), null, null, null, null, null,
+                    "no " + channel + " template for " + notice.type());
+        }
+        Map<String, Object> variables = new HashMap<>(notice.variables());
+        variables.putIfAbsent("appUrl", appUrl);
+        String unsubscribe = channel == Channel.EMAIL && notice.type().category().marketing()
+                ? unsubscribeLinks.url(notice.userId(), notice.type().category()) : null;
+        if (unsubscribe != null) {
+            variables.put("unsubscribeUrl", unsubscribe);
+        }
+        RenderedMessage message;
+        try {
+            message = renderer.render(template.get(), variables);
+        } catch (WansException e) {
+            return new NewDelivery(notificationId, notice.userId(), channel, DeliveryState.FAILED, destination,
+                    template.get().language(), null, null, null, null, null, e.getMessage());
+        }
+        if (channel == Channel.INBOX) {
+            return new NewDelivery(notificationId, notice.userId(), channel, DeliveryState.SENT, null,
+                    template.get().language(), message.subject(), message.text(), null, null, null, null);
+        }
+        Instant notBefore = notice.type().critical() ? now : contact.quietHours().nextAllowed(now);
+        return new NewDelivery(notificationId, notice.userId(), channel, DeliveryState.QUEUED, destination,
+                template.get().language(), message.subject(), message.text(), message.html(), unsubscribe, notBefore,
+                null);
+    }
+
+    private void wakeAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                worker.wake();
+            }
+        });
+    }
+}
