@@ -51,9 +51,9 @@ public class ReleaseNews {
         List<String> creator = film.creatorId() == null ? List.of() : List.of(film.creatorId().toString());
         jdbc.update("""
                 insert into release_digest_items (user_id, film_id, title, added_at)
-                select distinct f.user_id, ?, ?, ? from follows f
-                where ((f.kind = 'GENRE' and f.subject = any (?)) or (f.kind = 'CREATOR' and f.subject = any (?)))
-                  and f.user_id is distinct from ?
+                select distinct f.user_id, ?::uuid, ?::text, ?::timestamptz from follows f
+                where ((f.kind = 'GENRE' and f.subject = any (?::text[])) or (f.kind = 'CREATOR' and f.subject = any (?::text[])))
+                  and f.user_id is distinct from ?::uuid
                 on conflict (user_id, film_id) do nothing""",
                 film.filmId(), film.title(), Timestamp.from(clock.instant()),
                 film.genres().toArray(String[]::new), creator.toArray(String[]::new), film.creatorId());
