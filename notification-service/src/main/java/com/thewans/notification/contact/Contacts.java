@@ -6,6 +6,8 @@ import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -67,6 +69,20 @@ public class Contacts {
                 userId, language, territory, quietHours.zone().getId(),
                 quietHours.from() == null ? null : Time.valueOf(quietHours.from()),
                 quietHours.until() == null ? null : Time.valueOf(quietHours.until()), Timestamp.from(clock.instant()));
+    }
+
+    /** The next {@code limit} users of a segment after {@code after} (null: from the start), by user id. */
+    public List<Contact> segment(Segment segment, UUID after, int limit) {
+        List<Object> arguments = new ArrayList<>(segment.arguments());
+        arguments.add(after == null ? new UUID(0, 0) : after);
+        arguments.add(limit);
+        return jdbc.query("select * from contacts where " + segment.where() + " and user_id > ? order by user_id limit ?",
+                Contacts::contact, arguments.toArray());
+    }
+
+    public long count(Segment segment) {
+        return jdbc.queryForObject("select count(*) from contacts where " + segment.where(), Long.class,
+                segment.arguments().toArray());
     }
 
     private static Contact contact(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package com.thewans.notification.notification;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import com.thewans.notification.delivery.DeliveryState;
 import com.thewans.notification.delivery.DeliveryWorker;
 import com.thewans.notification.delivery.NewDelivery;
 import com.thewans.notification.kind.Channel;
+import com.thewans.notification.kind.NotificationType;
 import com.thewans.notification.preference.Preferences;
 import com.thewans.notification.preference.UnsubscribeLinks;
 import com.thewans.notification.template.RenderedMessage;
@@ -95,7 +97,8 @@ public class Notifier {
                 : preferences.turnedOff(notice.userId(), notice.type().category());
         List<NewDelivery> planned = new ArrayList<>();
         for (Channel channel : notice.channels()) {
-            planned.add(plan(id, notice, contact, channel, off.contains(channel), now));
+            planned.add(plan(id, notice, contact, channel, off.contains(channel), now,
+                    templates.current(notice.type(), channel, contact.language())));
         }
         deliveries.add(planned, now);
         if (planned.stream().anyMatch(d -> d.state() == DeliveryState.QUEUED)) {
@@ -104,14 +107,61 @@ public class Notifier {
         return Optional.of(id);
     }
 
+    /**
+     * One notice to each of many users (an announcement to a segment), in the caller's transaction:
+     * one query for their preferences, one batch of notifications, one of deliveries, templates looked
+     * up once per channel and language. Notification ids come from the cause and the user, so a batch
+     * done again (a retried request) adds nothing. How many users it newly told.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int notifyEach(List<Contact> recipients, NotificationType type, String cause, Map<String, ?> variables,
+            List<Channel> channels) {
+        if (recipients.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        Map<UUID, List<Channel>> off = type.critical() ? Map.of()
+                : preferences.turnedOff(recipients.stream().map(Contact::userId).toList(), type.category());
+        Map<String, Optional<Template>> templatesByLanguage = new HashMap<>();
+        Map<String, Object> kept = new HashMap<>(variables);
+        kept.keySet().removeAll(SECRET);
+        String data = json.writeValueAsString(kept);
+        java.sql.Timestamp createdAt = java.sql.Timestamp.from(now);
+        List<Object[]> rows = new ArrayList<>(recipients.size());
+        List<NewDelivery> planned = new ArrayList<>(recipients.size() * channels.size());
+        for (Contact contact : recipients) {
+            UUID id = UUID.nameUUIDFromBytes((cause + ":" + contact.userId()).getBytes(StandardCharsets.UTF_8));
+            rows.add(new Object[] {id, contact.userId(), type.name(), type.category().name(), type.critical(), cause,
+                data, createdAt});
+            Notice notice = new Notice(contact.userId(), type, cause, variables, channels, null);
+            List<Channel> turnedOff = off.getOrDefault(contact.userId(), List.of());
+            for (Channel channel : notice.channels()) {
+                Optional<Template> template = templatesByLanguage.computeIfAbsent(channel + "/" + contact.language(),
+                        key -> templates.current(type, channel, contact.language()));
+                planned.add(plan(id, notice, contact, channel, turnedOff.contains(channel), now, template));
+            }
+        }
+        int[] inserted = jdbc.batchUpdate("""
+                insert into notifications (id, user_id, type, category, critical, cause, data, created_at)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?) on conflict (cause, user_id) do nothing""", rows);
+        deliveries.add(planned, now);
+        if (planned.stream().anyMatch(d -> d.state() == DeliveryState.QUEUED)) {
+            wakeAfterCommit();
+        }
+        int told = 0;
+        for (int count : inserted) {
+            told += count == java.sql.Statement.SUCCESS_NO_INFO ? 1 : count;
+        }
+        return told;
+    }
+
     private NewDelivery plan(UUID notificationId, Notice notice, Contact contact, Channel channel, boolean turnedOff,
-            Instant now) {
+            Instant now, Optional<Template> template) {
         String destination = notice.destinations().get(channel);
         if (turnedOff) {
             return new NewDelivery(notificationId, notice.userId(), channel, DeliveryState.SUPPRESSED, destination,
                     contact.language(), null, null, null, null, null, "turned off by the user");
         }
-        Optional<Template> template = templates.current(notice.type(), channel, contact.language());
         if (template.isEmpty()) {
             return new NewDelivery(notificationId, notice.userId(), channel, DeliveryState.FAILED, destination,
                     contact.language(), null, null, null, null, null,

@@ -1,6 +1,8 @@
 package com.thewans.notification.preference;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,17 @@ public class Preferences {
         return jdbc.queryForList("""
                 select channel from preferences where user_id = ? and category = ? and not enabled""", String.class,
                 userId, category.name()).stream().map(Channel::valueOf).toList();
+    }
+
+    /** The same for many users in one query: only users who turned something off are in the map. */
+    public Map<UUID, List<Channel>> turnedOff(Collection<UUID> userIds, Category category) {
+        Map<UUID, List<Channel>> off = new HashMap<>();
+        jdbc.query("select user_id, channel from preferences where user_id = any (?) and category = ? and not enabled",
+                rs -> {
+                    off.computeIfAbsent(rs.getObject("user_id", UUID.class), id -> new ArrayList<>())
+                            .add(Channel.valueOf(rs.getString("channel")));
+                }, userIds.toArray(UUID[]::new), category.name());
+        return off;
     }
 
     Map<Category, Map<Channel, Boolean>> all(UUID userId) {

@@ -1,6 +1,7 @@
 package com.thewans.notification.template;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
@@ -19,10 +20,14 @@ public class TemplateRenderer {
     private static final Mustache.Compiler HTML = Mustache.compiler().escapeHTML(true);
     private static final Mustache.Compiler TEXT = Mustache.compiler().escapeHTML(false);
 
+    /** Compiled parts by template id: a version never changes, and an announcement renders it for every recipient. */
+    private final Map<String, com.samskivert.mustache.Template> compiled = new ConcurrentHashMap<>();
+
     public RenderedMessage render(Template template, Map<String, ?> variables) {
         String name = template.type() + "/" + template.channel() + "/" + template.language() + " v" + template.version();
-        return new RenderedMessage(fill(TEXT, template.subject(), variables, name),
-                fill(TEXT, template.bodyText(), variables, name), fill(HTML, template.bodyHtml(), variables, name));
+        return new RenderedMessage(fill(TEXT, template, "subject", template.subject(), variables, name),
+                fill(TEXT, template, "text", template.bodyText(), variables, name),
+                fill(HTML, template, "html", template.bodyHtml(), variables, name));
     }
 
     /** Parses a template part, so an admin learns of a syntax error when saving, not when sending. */
@@ -37,12 +42,14 @@ public class TemplateRenderer {
         }
     }
 
-    private static String fill(Mustache.Compiler compiler, String source, Map<String, ?> variables, String name) {
+    private String fill(Mustache.Compiler compiler, Template template, String part, String source,
+            Map<String, ?> variables, String name) {
         if (source == null) {
             return null;
         }
         try {
-            return compiler.compile(source).execute(variables);
+            return compiled.computeIfAbsent(template.id() + ":" + part, key -> compiler.compile(source))
+                    .execute(variables);
         } catch (MustacheException.Context e) {
             throw new TemplateVariableMissing(name, "'" + e.key + "' (line " + e.lineNo + ")");
         } catch (MustacheException e) {
