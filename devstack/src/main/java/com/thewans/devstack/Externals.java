@@ -11,7 +11,8 @@ import java.util.Optional;
  * Parsing validates every value so a typo fails at once with one line, not as a stack trace from
  * eleven processes a minute later.
  */
-public record Externals(Database database, Redis redis, S3 s3, Smtp smtp, boolean realPaymentProviders) {
+public record Externals(Database database, Redis redis, S3 s3, Smtp smtp, boolean realPaymentProviders,
+        boolean realSmsProvider) {
 
     public record Database(String jdbcUrl, String host, int port, String name, String adminUser, String adminPassword) {
     }
@@ -26,7 +27,7 @@ public record Externals(Database database, Redis redis, S3 s3, Smtp smtp, boolea
     }
 
     public static Externals none() {
-        return new Externals(null, null, null, null, false);
+        return new Externals(null, null, null, null, false, false);
     }
 
     public Optional<Database> externalDatabase() {
@@ -47,7 +48,9 @@ public record Externals(Database database, Redis redis, S3 s3, Smtp smtp, boolea
 
     public static Externals fromEnvironment(Map<String, String> env) {
         // a real Stripe key means real providers; without one, payments go to the local sandboxes
-        return new Externals(database(env), redis(env), s3(env), smtp(env), value(env, "STRIPE_SECRET_KEY") != null);
+        // likewise a real SMS token means a real SMS provider; without one, texts go to the SMS sandbox
+        return new Externals(database(env), redis(env), s3(env), smtp(env), value(env, "STRIPE_SECRET_KEY") != null,
+                value(env, "SMS_AUTH_TOKEN") != null);
     }
 
     private static Database database(Map<String, String> env) {

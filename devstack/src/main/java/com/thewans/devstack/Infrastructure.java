@@ -26,6 +26,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.thewans.common.db.SchemaProvisioner;
 import com.thewans.sandbox.SandboxDefaults;
 import com.thewans.sandbox.Sandboxes;
+import com.thewans.sandbox.SmsSandbox;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import redis.embedded.RedisServer;
@@ -46,6 +47,8 @@ public final class Infrastructure implements AutoCloseable {
     /** The payment providers' local stand-ins (provider-sandboxes), in this process like the SMTP catcher. */
     public static final int STRIPE_SANDBOX_PORT = SandboxDefaults.STRIPE_PORT;
     public static final int MOBILE_MONEY_SANDBOX_PORT = SandboxDefaults.MOBILE_MONEY_PORT;
+    /** The SMS provider's stand-in: it records every text, so codes sent by SMS can be read locally. */
+    public static final int SMS_SANDBOX_PORT = SandboxDefaults.SMS_PORT;
     public static final String DATABASE = "wans";
     public static final List<String> BUCKETS = List.of("wans-media", "wans-masters", "wans-assets");
     /** S3Mock accepts any credentials; these only give the clients something to sign with. */
@@ -55,7 +58,7 @@ public final class Infrastructure implements AutoCloseable {
     private static final List<String> S3MOCK_JVM_OPTIONS = List.of(
             "-Xms32m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
-    public enum Component { POSTGRES, REDIS, S3, SMTP, PAYMENT_SANDBOXES }
+    public enum Component { POSTGRES, REDIS, S3, SMTP, PAYMENT_SANDBOXES, SMS_SANDBOX }
 
     private final StackOptions options;
     private final Externals externals;
@@ -70,6 +73,7 @@ public final class Infrastructure implements AutoCloseable {
     private boolean s3Archiving;
     private GreenMail greenMail;
     private Sandboxes paymentSandboxes;
+    private SmsSandbox smsSandbox;
     private boolean closed;
 
     /** Everything the environment does not name as external is embedded. */
@@ -106,6 +110,9 @@ public final class Infrastructure implements AutoCloseable {
         if (wanted.contains(Component.PAYMENT_SANDBOXES) && !externals.realPaymentProviders()) {
             e.add(Component.PAYMENT_SANDBOXES);
         }
+        if (wanted.contains(Component.SMS_SANDBOX) && !externals.realSmsProvider()) {
+            e.add(Component.SMS_SANDBOX);
+        }
         this.embedded = e;
     }
 
@@ -132,6 +139,9 @@ public final class Infrastructure implements AutoCloseable {
         if (embeds(Component.PAYMENT_SANDBOXES)) {
             claims.add(new Ports.Claim("stripe sandbox", options.port(STRIPE_SANDBOX_PORT)));
             claims.add(new Ports.Claim("mobile-money sandbox", options.port(MOBILE_MONEY_SANDBOX_PORT)));
+        }
+        if (embeds(Component.SMS_SANDBOX)) {
+            claims.add(new Ports.Claim("sms sandbox", options.port(SMS_SANDBOX_PORT)));
         }
         return claims;
     }
@@ -257,6 +267,20 @@ public final class Infrastructure implements AutoCloseable {
         }
     }
 
+    /** The SMS sandbox, so notification-service sends texts through its real HTTP adapter with no account anywhere. */
+    public synchronized void startSmsSandbox() {
+        if (!embeds(Component.SMS_SANDBOX) || smsSandbox != null) {
+            return;
+        }
+        requireOpen();
+        try {
+            smsSandbox = SmsSandbox.start(SmsSandbox.Settings.localDefaults().withPort(options.port(SMS_SANDBOX_PORT)));
+        } catch (RuntimeException e) {
+            throw new DevstackException("the SMS sandbox did not start on port " + options.port(SMS_SANDBOX_PORT)
+                    + ": " + oneLine(e), e);
+        }
+    }
+
     private String gatewayUrl() {
         return "http://localhost:" + options.port(ServiceSpec.GATEWAY.defaultPort());
     }
@@ -378,6 +402,14 @@ public final class Infrastructure implements AutoCloseable {
             // wallets call back through the gateway, as they would through the public address
             env.put("MOBILE_MONEY_CALLBACK_BASE_URL", gatewayUrl());
         }
+        if (embeds(Component.SMS_SANDBOX)) {
+            // local development defaults: the SMS sandbox's own account, never a real credential
+            env.put("SMS_API_BASE", "http://127.0.0.1:" + options.port(SMS_SANDBOX_PORT));
+            env.put("SMS_ACCOUNT_SID", SandboxDefaults.SMS_ACCOUNT_SID);
+            env.put("SMS_AUTH_TOKEN", SandboxDefaults.SMS_AUTH_TOKEN);
+        }
+        // links in notifications point at the gateway, where clients reach the API
+        env.put("PUBLIC_URL", gatewayUrl());
         return env;
     }
 
@@ -402,6 +434,10 @@ public final class Infrastructure implements AutoCloseable {
             members.add(new Member("mobile-money-sandbox", "http://127.0.0.1:" + options.port(MOBILE_MONEY_SANDBOX_PORT),
                     paymentSandboxes != null ? self : 0, paymentSandboxes != null ? selfStart : 0, null, true));
         }
+        if (embeds(Component.SMS_SANDBOX)) {
+            members.add(new Member("sms-sandbox", "http://127.0.0.1:" + options.port(SMS_SANDBOX_PORT),
+                    smsSandbox != null ? self : 0, smsSandbox != null ? selfStart : 0, null, true));
+        }
         return members;
     }
 
@@ -414,10 +450,19 @@ public final class Infrastructure implements AutoCloseable {
         return Optional.ofNullable(greenMail);
     }
 
+    /** The embedded SMS sandbox, for tests that read the texts the platform sent. */
+    public Optional<SmsSandbox> smsSandbox() {
+        return Optional.ofNullable(smsSandbox);
+    }
+
     /** Stops what was started, newest first; PostgreSQL last so the others can flush to it. */
     @Override
     public synchronized void close() {
         closed = true;
+        if (smsSandbox != null) {
+            smsSandbox.close();
+            smsSandbox = null;
+        }
         if (paymentSandboxes != null) {
             paymentSandboxes.close();
             paymentSandboxes = null;

@@ -120,6 +120,7 @@ public final class Stack implements AutoCloseable {
             saveState();
             infrastructure.startSmtp();
             infrastructure.startPaymentSandboxes();
+            infrastructure.startSmsSandbox();
             infrastructure.provision(ServiceSpec.SERVICES.stream().map(ServiceSpec::schema).toList());
             options.progress("  postgres, redis, smtp ready; schemas provisioned ("
                     + HealthWaiter.seconds(Duration.between(startedAt, Instant.now())) + ")");
@@ -355,6 +356,11 @@ public final class Stack implements AutoCloseable {
     /** The embedded SMTP catcher's received mail (empty when SMTP is external). */
     public Optional<GreenMail> mailbox() {
         return infrastructure.mailbox();
+    }
+
+    /** The embedded SMS sandbox (texts sent by the platform), when the stack runs one. */
+    public Optional<com.thewans.sandbox.SmsSandbox> smsSandbox() {
+        return infrastructure.smsSandbox();
     }
 
     public boolean isStopping() {

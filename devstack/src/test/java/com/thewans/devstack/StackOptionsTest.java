@@ -74,12 +74,14 @@ class StackOptionsTest {
 
     @Test
     void validExternalsAreUsedAsGiven() {
-        StackOptions options = StackOptions.fromEnvironment(Map.of(
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "DATABASE_URL", "jdbc:postgresql://db.local:6543/platform",
                 "DATABASE_ADMIN_USER", "admin", "DATABASE_ADMIN_PASSWORD", "pw",
                 "REDIS_URL", "redis://cache:6380",
                 "S3_ENDPOINT", "http://minio:9000", "S3_ACCESS_KEY", "a", "S3_SECRET_KEY", "b",
-                "SMTP_HOST", "mail", "SMTP_PORT", "1025", "STRIPE_SECRET_KEY", "sk_test_a_real_account")).build();
+                "SMTP_HOST", "mail", "SMTP_PORT", "1025", "STRIPE_SECRET_KEY", "sk_test_a_real_account"));
+        env.put("SMS_AUTH_TOKEN", "a-real-sms-token");
+        StackOptions options = StackOptions.fromEnvironment(env).build();
         Externals x = options.externals();
         assertThat(x.database()).isEqualTo(new Externals.Database("jdbc:postgresql://db.local:6543/platform",
                 "db.local", 6543, "platform", "admin", "pw"));
@@ -87,6 +89,7 @@ class StackOptionsTest {
         assertThat(x.s3().endpoint()).isEqualTo("http://minio:9000");
         assertThat(x.smtp()).isEqualTo(new Externals.Smtp("mail", 1025));
         assertThat(x.realPaymentProviders()).isTrue();
+        assertThat(x.realSmsProvider()).isTrue();
 
         Infrastructure infra = new Infrastructure(options);
         assertThat(infra.claims()).as("nothing embedded, so no ports claimed").isEmpty();
@@ -97,7 +100,8 @@ class StackOptionsTest {
                 .containsEntry("SMTP_HOST", "mail")
                 .containsEntry("SMTP_PORT", "1025")
                 // the real Stripe key reaches the services from the environment itself, never overwritten
-                .doesNotContainKeys("STRIPE_API_BASE", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET");
+                .doesNotContainKeys("STRIPE_API_BASE", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET")
+                .doesNotContainKeys("SMS_API_BASE", "SMS_ACCOUNT_SID", "SMS_AUTH_TOKEN");
     }
 
     @Test
@@ -113,10 +117,12 @@ class StackOptionsTest {
 
         Infrastructure infra = new Infrastructure(options);
         List<Integer> ports = infra.claims().stream().map(Ports.Claim::port).toList();
-        assertThat(ports).containsExactly(25432, 26379, 29090, 29191, 23025, 32111, 32112);
+        assertThat(ports).containsExactly(25432, 26379, 29090, 29191, 23025, 32111, 32112, 32113);
         assertThat(infra.serviceEnvironment()).containsEntry("STRIPE_API_BASE", "http://127.0.0.1:32111")
                 .containsEntry("MOBILE_MONEY_CELLMONI_BASE_URL", "http://127.0.0.1:32112")
-                .containsEntry("MOBILE_MONEY_CALLBACK_BASE_URL", "http://localhost:28080");
+                .containsEntry("MOBILE_MONEY_CALLBACK_BASE_URL", "http://localhost:28080")
+                .containsEntry("SMS_API_BASE", "http://127.0.0.1:32113")
+                .containsEntry("PUBLIC_URL", "http://localhost:28080");
     }
 
     @Test
