@@ -409,7 +409,7 @@ public final class Infrastructure implements AutoCloseable {
             env.put("SMS_AUTH_TOKEN", SandboxDefaults.SMS_AUTH_TOKEN);
         }
         // links in notifications point at the gateway, where clients reach the API
-        env.put("PUBLIC_URL", gatewayUrl());
+        env.put("PUBLIC_API_URL", gatewayUrl());
         return env;
     }
 

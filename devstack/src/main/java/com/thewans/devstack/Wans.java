@@ -19,7 +19,7 @@ public final class Wans {
             usage: ./wans <command> [options]
 
               up       build what is stale, start PostgreSQL, Redis, S3Mock, an SMTP catcher, the payment
-                       sandboxes (unless STRIPE_SECRET_KEY is set), the gateway and the ten services, wait
+                       and SMS sandboxes (unless real keys are set), the gateway and the ten services, wait
                        until all are healthy, print their URLs; Ctrl-C stops all
                          --transcoding-workers N   extra transcoding-service processes in worker mode (default 0)
                          --port-offset N           add N to every port (a second stack beside yours)
@@ -30,10 +30,12 @@ public final class Wans {
               provision  create every service's schema and login role in the external database named by
                        DATABASE_URL + DATABASE_ADMIN_USER/_PASSWORD (used by compose and the k8s job)
               sandboxes  run only the Stripe and mobile-money sandboxes (used by compose; local only)
+              sms-sandbox  run only the SMS sandbox (used by compose; local only)
               help     show this
 
             environment: DATABASE_URL + DATABASE_ADMIN_USER/_PASSWORD, REDIS_URL, S3_ENDPOINT + S3_ACCESS_KEY
-            + S3_SECRET_KEY, SMTP_HOST + SMTP_PORT use external infrastructure instead of the embedded one;
+            + S3_SECRET_KEY, SMTP_HOST + SMTP_PORT use external infrastructure instead of the embedded one
+            (STRIPE_SECRET_KEY and SMS_AUTH_TOKEN real providers instead of the sandboxes);
             <SCHEMA>_DB_PASSWORD, WANS_START_TIMEOUT, WANS_TRANSCODING_WORKERS, WANS_PORT_OFFSET,
             WANS_JAVA_OPTS (child JVM options), WANS_CDS=off (no extracted jars and class data archives),
             WANS_DIR (instead of .wans) tune the stack.
@@ -70,6 +72,14 @@ public final class Wans {
             case "sandboxes" -> {
                 try {
                     com.thewans.sandbox.Sandboxes.main(rest.toArray(String[]::new));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                yield 0;
+            }
+            case "sms-sandbox" -> {
+                try {
+                    com.thewans.sandbox.SmsSandbox.main(rest.toArray(String[]::new));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -122,7 +122,7 @@ class StackOptionsTest {
                 .containsEntry("MOBILE_MONEY_CELLMONI_BASE_URL", "http://127.0.0.1:32112")
                 .containsEntry("MOBILE_MONEY_CALLBACK_BASE_URL", "http://localhost:28080")
                 .containsEntry("SMS_API_BASE", "http://127.0.0.1:32113")
-                .containsEntry("PUBLIC_URL", "http://localhost:28080");
+                .containsEntry("PUBLIC_API_URL", "http://localhost:28080");
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * same names in devstack, compose and k8s.
  *
  * @param from              the From of every email (MAIL_FROM)
- * @param publicUrl         where clients reach the API, for links in messages (PUBLIC_URL)
+ * @param publicUrl         where clients reach the API, for links in messages (PUBLIC_API_URL)
  * @param appUrl            the web app, for links to films (WEB_APP_URL)
  * @param unsubscribeSecret the HMAC key of unsubscribe links (NOTIFY_UNSUBSCRIBE_SECRET)
  */
@@ -19,7 +19,7 @@ public record NotificationSettings(String from, String publicUrl, String appUrl,
 
     public NotificationSettings {
         require(from, "wans.notification.from (MAIL_FROM)");
-        require(publicUrl, "wans.notification.public-url (PUBLIC_URL)");
+        require(publicUrl, "wans.notification.public-url (PUBLIC_API_URL)");
         require(appUrl, "wans.notification.app-url (WEB_APP_URL)");
         require(unsubscribeSecret, "wans.notification.unsubscribe-secret (NOTIFY_UNSUBSCRIBE_SECRET)");
         if (unsubscribeSecret.length() < 16) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -240,8 +239,7 @@ public final class SmsSandbox implements AutoCloseable {
     public static void main(String[] args) throws InterruptedException {
         int port = Integer.parseInt(System.getenv().getOrDefault("SMS_SANDBOX_PORT",
                 String.valueOf(SandboxDefaults.SMS_PORT)));
-        List<String> rest = new ArrayList<>(List.of(args));
-        for (String arg : rest) {
+        for (String arg : args) {
             if (arg.startsWith("--port=")) {
                 port = Integer.parseInt(arg.substring("--port=".length()));
             }
