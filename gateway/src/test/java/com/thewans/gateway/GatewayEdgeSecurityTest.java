@@ -105,6 +105,8 @@ class GatewayEdgeSecurityTest {
                 arguments("GET", "/.well-known/jwks.json", "identity-service"),
                 arguments("POST", "/api/webhooks/stripe", "payment-service"),
                 arguments("POST", "/api/transcode/webhook", "transcoding-service"),
+                arguments("GET", "/api/notify/unsubscribe?token=t", "notification-service"),
+                arguments("POST", "/api/notify/unsubscribe?token=t", "notification-service"),
                 arguments("GET", "/api/films", "catalog-service"),
                 arguments("GET", "/api/films/6f1c2b9e-0000-4000-8000-000000000001", "catalog-service"),
                 arguments("GET", "/api/genres", "catalog-service"),
@@ -171,7 +173,11 @@ class GatewayEdgeSecurityTest {
                 arguments("GET", "/api/windows/film/f1", Role.VIEWER, true),
                 arguments("POST", "/api/windows/admin/w1/cancel", Role.CREATOR, false),
                 arguments("GET", "/api/entitlements/mine", Role.VIEWER, true),
-                arguments("GET", "/api/royalty/admin/payouts", Role.CREATOR, false));
+                arguments("GET", "/api/royalty/admin/payouts", Role.CREATOR, false),
+                arguments("POST", "/api/notify/templates", Role.CREATOR, false),
+                arguments("POST", "/api/notify/templates/t1/preview", Role.ADMIN, true),
+                arguments("GET", "/api/notify/admin/deliveries", Role.VIEWER, false),
+                arguments("GET", "/api/notify/user/u1", Role.VIEWER, true));
     }
 
     @ParameterizedTest(name = "{2} {0} {1}: allowed={3}")

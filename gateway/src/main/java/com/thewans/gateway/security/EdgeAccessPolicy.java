@@ -67,6 +67,9 @@ public final class EdgeAccessPolicy {
                 // providers call these and prove themselves with signatures the service checks
                 rule(parser, CALLBACK, "/api/webhooks/**", Access.PUBLIC),
                 rule(parser, POST, "/api/transcode/webhook", Access.PUBLIC),
+                // a link in an email: its signed token is the proof (RFC 8058 one-click is a POST)
+                rule(parser, READ, "/api/notify/unsubscribe", Access.PUBLIC),
+                rule(parser, POST, "/api/notify/unsubscribe", Access.PUBLIC),
 
                 // the published catalogue and what can be watched where is for everyone to browse
                 rule(parser, READ, "/api/films/**", Access.PUBLIC),
@@ -79,7 +82,8 @@ public final class EdgeAccessPolicy {
                 rule(parser, WRITE, "/api/films/**", Access.CREATOR),
                 rule(parser, ANY, "/api/transcode/**", Access.CREATOR),
                 rule(parser, WRITE, "/api/genres/**", Access.ADMIN),
-                rule(parser, WRITE, "/api/windows/**", Access.ADMIN));
+                rule(parser, WRITE, "/api/windows/**", Access.ADMIN),
+                rule(parser, ANY, "/api/notify/templates/**", Access.ADMIN));
     }
 
     private static Rule rule(PathPatternParser parser, Set<HttpMethod> methods, String pattern, Access access) {
