@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,8 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnProperty("wans.service.schema")
 public class IdempotencyAutoConfiguration {
 
+    /** Named so that a service's own class of the same simple name (payment-service has one) does not clash. */
     @Bean
-    IdempotentRequests idempotentRequests(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+    @ConditionalOnMissingBean
+    IdempotentRequests platformIdempotentRequests(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
         return new IdempotentRequests(jdbc, json, clock);
     }
 }
