@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,14 +70,23 @@ public class Deliveries {
                 Timestamp.from(now.plus(lease)));
     }
 
-    boolean markSent(ClaimedDelivery d, String providerId, Instant now) {
-        boolean changed = jdbc.update("""
+    /** Records sent deliveries, a batch in two statements (an email batch is sent over one connection too). */
+    void markSent(Map<ClaimedDelivery, String> sent, Instant now) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        Timestamp at = Timestamp.from(now);
+        List<Object[]> updates = new ArrayList<>(sent.size());
+        List<Object[]> attempts = new ArrayList<>(sent.size());
+        sent.forEach((d, providerId) -> {
+            updates.add(new Object[] {providerId, d.destination(), at, d.id(), d.attempt()});
+            attempts.add(new Object[] {d.id(), d.attempt(), at, "SENT", null});
+        });
+        jdbc.batchUpdate("""
                 update deliveries set state = 'SENT', provider_id = ?, destination = ?, finished_at = ?,
                     claimed_until = null, last_error = null
-                where id = ? and state = 'QUEUED' and attempts = ?""",
-                providerId, d.destination(), Timestamp.from(now), d.id(), d.attempt()) == 1;
-        attempt(d, now, "SENT", null);
-        return changed;
+                where id = ? and state = 'QUEUED' and attempts = ?""", updates);
+        jdbc.batchUpdate(ATTEMPT, attempts);
     }
 
     void retryAt(ClaimedDelivery d, Instant at, String error, Instant now) {
@@ -140,10 +150,12 @@ public class Deliveries {
                 state.name(), error, Timestamp.from(now), d.id(), d.attempt());
     }
 
+    private static final String ATTEMPT = """
+            insert into delivery_attempts (delivery_id, attempt, attempted_at, outcome, error) values (?, ?, ?, ?, ?)
+            on conflict do nothing""";
+
     private void attempt(ClaimedDelivery d, Instant now, String outcome, String error) {
-        jdbc.update("""
-                insert into delivery_attempts (delivery_id, attempt, attempted_at, outcome, error) values (?, ?, ?, ?, ?)
-                on conflict do nothing""", d.id(), d.attempt(), Timestamp.from(now), outcome, error);
+        jdbc.update(ATTEMPT, d.id(), d.attempt(), Timestamp.from(now), outcome, error);
     }
 
     private static String name(Enum<?> value) {

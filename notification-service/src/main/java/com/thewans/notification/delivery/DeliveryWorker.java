@@ -3,7 +3,9 @@ package com.thewans.notification.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.Random;
@@ -78,7 +80,15 @@ public class DeliveryWorker implements SmartLifecycle {
             }
         }
         if (!emails.isEmpty()) {
-            email.send(emails).forEach(this::record);
+            Map<ClaimedDelivery, String> sent = new LinkedHashMap<>();
+            email.send(emails).forEach((delivery, outcome) -> {
+                if (outcome instanceof Outcome.Sent done) {
+                    sent.put(delivery, done.providerId());
+                } else {
+                    record(delivery, outcome);
+                }
+            });
+            deliveries.markSent(sent, clock.instant());
         }
         return claimed.size();
     }
@@ -86,7 +96,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private void record(ClaimedDelivery delivery, Outcome outcome) {
         Instant now = clock.instant();
         if (outcome instanceof Outcome.Sent sent) {
-            deliveries.markSent(delivery, sent.providerId(), now);
+            deliveries.markSent(java.util.Collections.singletonMap(delivery, sent.providerId()), now);
         } else if (outcome instanceof Outcome.Permanent permanent) {
             log.warn("Delivery {} ({}) failed for good: {}", delivery.id(), delivery.channel(), permanent.error());
             deliveries.markFailed(delivery, permanent.error(), now);
