@@ -8,23 +8,24 @@ returns void language sql as $$
 $$;
 
 -- sign-in codes: the only way to verify, so both channels and both languages
-select pg_temp.template('VERIFICATION_CODE', 'EMAIL', 'en', 'Your THE WANS code: {{code}}',
-  E'Your code to confirm this address is {{code}}.\nIt works for {{minutes}} minutes. If you did not ask for it, ignore this message.',
-  '<p>Your code to confirm this address is</p><p style="font-size:24px;font-weight:bold">{{code}}</p><p>It works for {{minutes}} minutes. If you did not ask for it, ignore this message.</p>');
-select pg_temp.template('VERIFICATION_CODE', 'EMAIL', 'tpi', 'Namba bilong yu long THE WANS: {{code}}',
-  E'Namba bilong pruvim adres bilong yu em {{code}}.\nEm i wok inap {{minutes}} minit. Sapos yu no askim, no ken wari long en.',
-  '<p>Namba bilong pruvim adres bilong yu em</p><p style="font-size:24px;font-weight:bold">{{code}}</p><p>Em i wok inap {{minutes}} minit. Sapos yu no askim, no ken wari long en.</p>');
+-- an email carries a long code meant to be clicked (a link to the web app), and the code itself
+select pg_temp.template('VERIFICATION_CODE', 'EMAIL', 'en', 'Confirm your email for THE WANS',
+  E'Open this link to confirm your email address:\n{{link}}\n\nIt works for {{#hours}}{{hours}} hours{{/hours}}{{^hours}}{{minutes}} minutes{{/hours}}. Or enter this code: {{code}}\nIf you did not ask for it, ignore this message.',
+  '<p>Confirm your email address for THE WANS:</p><p><a href="{{link}}" style="font-size:18px;font-weight:bold">Confirm my email</a></p><p>It works for {{#hours}}{{hours}} hours{{/hours}}{{^hours}}{{minutes}} minutes{{/hours}}. Or enter this code: <code>{{code}}</code></p><p>If you did not ask for it, ignore this message.</p>');
+select pg_temp.template('VERIFICATION_CODE', 'EMAIL', 'tpi', 'Pruvim imel bilong yu long THE WANS',
+  E'Opim dispela link long pruvim imel adres bilong yu:\n{{link}}\n\nEm i wok inap {{#hours}}{{hours}} aua{{/hours}}{{^hours}}{{minutes}} minit{{/hours}}. O raitim dispela kod: {{code}}\nSapos yu no askim, no ken wari long en.',
+  '<p>Pruvim imel adres bilong yu long THE WANS:</p><p><a href="{{link}}" style="font-size:18px;font-weight:bold">Pruvim imel bilong mi</a></p><p>Em i wok inap {{#hours}}{{hours}} aua{{/hours}}{{^hours}}{{minutes}} minit{{/hours}}. O raitim dispela kod: <code>{{code}}</code></p><p>Sapos yu no askim, no ken wari long en.</p>');
 select pg_temp.template('VERIFICATION_CODE', 'SMS', 'en', null,
   'THE WANS code: {{code}} (valid {{minutes}} min). Never share it.', null);
 select pg_temp.template('VERIFICATION_CODE', 'SMS', 'tpi', null,
   'Namba bilong THE WANS: {{code}} (inap {{minutes}} minit). No ken givim long narapela.', null);
 
 select pg_temp.template('PASSWORD_RESET_CODE', 'EMAIL', 'en', 'Reset your THE WANS password',
-  E'Your code to choose a new password is {{code}}.\nIt works for {{minutes}} minutes. If you did not ask for it, your password is unchanged.',
-  '<p>Your code to choose a new password is</p><p style="font-size:24px;font-weight:bold">{{code}}</p><p>It works for {{minutes}} minutes. If you did not ask for it, your password is unchanged.</p>');
+  E'Open this link to choose a new password:\n{{link}}\n\nIt works for {{#hours}}{{hours}} hours{{/hours}}{{^hours}}{{minutes}} minutes{{/hours}}. Or enter this code: {{code}}\nIf you did not ask for it, your password is unchanged.',
+  '<p>Choose a new password for THE WANS:</p><p><a href="{{link}}" style="font-size:18px;font-weight:bold">Choose a new password</a></p><p>It works for {{#hours}}{{hours}} hours{{/hours}}{{^hours}}{{minutes}} minutes{{/hours}}. Or enter this code: <code>{{code}}</code></p><p>If you did not ask for it, your password is unchanged.</p>');
 select pg_temp.template('PASSWORD_RESET_CODE', 'EMAIL', 'tpi', 'Senisim paswot bilong THE WANS',
-  E'Namba bilong senisim paswot em {{code}}.\nEm i wok inap {{minutes}} minit. Sapos yu no askim, paswot i stap olsem tasol.',
-  '<p>Namba bilong senisim paswot em</p><p style="font-size:24px;font-weight:bold">{{code}}</p><p>Em i wok inap {{minutes}} minit. Sapos yu no askim, paswot i stap olsem tasol.</p>');
+  E'Opim dispela link long makim nupela paswot:\n{{link}}\n\nEm i wok inap {{#hours}}{{hours}} aua{{/hours}}{{^hours}}{{minutes}} minit{{/hours}}. O raitim dispela kod: {{code}}\nSapos yu no askim, paswot i stap olsem tasol.',
+  '<p>Makim nupela paswot long THE WANS:</p><p><a href="{{link}}" style="font-size:18px;font-weight:bold">Makim nupela paswot</a></p><p>Em i wok inap {{#hours}}{{hours}} aua{{/hours}}{{^hours}}{{minutes}} minit{{/hours}}. O raitim dispela kod: <code>{{code}}</code></p><p>Sapos yu no askim, paswot i stap olsem tasol.</p>');
 select pg_temp.template('PASSWORD_RESET_CODE', 'SMS', 'en', null,
   'THE WANS password reset code: {{code}} (valid {{minutes}} min).', null);
 select pg_temp.template('PASSWORD_RESET_CODE', 'SMS', 'tpi', null,

@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class Notifier {
 
     /** Variables that are secrets: they are sent, but not kept in the notification's data. */
-    private static final Set<String> SECRET = Set.of("code");
+    private static final Set<String> SECRET = Set.of("code", "link");
 
     private final JdbcTemplate jdbc;
     private final Contacts contacts;

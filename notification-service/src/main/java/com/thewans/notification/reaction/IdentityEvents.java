@@ -1,7 +1,10 @@
 package com.thewans.notification.reaction;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.thewans.common.events.EventEnvelope;
 import com.thewans.common.events.EventHandler;
+import com.thewans.notification.NotificationSettings;
 import com.thewans.notification.contact.Contacts;
 import com.thewans.notification.kind.Channel;
 import com.thewans.notification.kind.NotificationType;
@@ -56,15 +60,17 @@ class IdentityEvents {
     }
 
     @Bean
-    EventHandler verificationRequestedHandler(Contacts contacts, Notifier notifier) {
-        return EventHandler.of("identity.verification_requested", CodeRequested.class,
-                (code, event) -> sendCode(contacts, notifier, NotificationType.VERIFICATION_CODE, code, event));
+    EventHandler verificationRequestedHandler(Contacts contacts, Notifier notifier, NotificationSettings settings) {
+        String page = settings.appUrl().replaceAll("/+$", "") + "/verify";
+        return EventHandler.of("identity.verification_requested", CodeRequested.class, (code, event) ->
+                sendCode(contacts, notifier, NotificationType.VERIFICATION_CODE, code, event, page));
     }
 
     @Bean
-    EventHandler passwordResetRequestedHandler(Contacts contacts, Notifier notifier) {
-        return EventHandler.of("identity.password_reset_requested", CodeRequested.class,
-                (code, event) -> sendCode(contacts, notifier, NotificationType.PASSWORD_RESET_CODE, code, event));
+    EventHandler passwordResetRequestedHandler(Contacts contacts, Notifier notifier, NotificationSettings settings) {
+        String page = settings.appUrl().replaceAll("/+$", "") + "/reset-password";
+        return EventHandler.of("identity.password_reset_requested", CodeRequested.class, (code, event) ->
+                sendCode(contacts, notifier, NotificationType.PASSWORD_RESET_CODE, code, event, page));
     }
 
     @Bean
@@ -79,8 +85,13 @@ class IdentityEvents {
         });
     }
 
+    /**
+     * An email's code is a long token meant to be clicked: the link opens the web app's page, which
+     * confirms it with identity; the code is in the message as well, to paste. An SMS code is six
+     * digits, typed.
+     */
     private static void sendCode(Contacts contacts, Notifier notifier, NotificationType type, CodeRequested code,
-            EventEnvelope event) {
+            EventEnvelope event, String page) {
         if (code.via() == Channel.EMAIL) {
             contacts.rememberEmail(code.userId(), code.destination());
         } else {
@@ -88,8 +99,15 @@ class IdentityEvents {
         }
         long minutes = code.expiresAt() == null ? 15
                 : Math.max(1, Duration.between(event.occurredAt(), code.expiresAt()).toMinutes());
-        notifier.notify(new Notice(code.userId(), type, "event:" + event.id(),
-                Map.of("code", code.code(), "minutes", minutes), List.of(code.via()),
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("code", code.code());
+        variables.put("minutes", minutes);
+        if (minutes >= 120) {
+            variables.put("hours", minutes / 60);
+        }
+        variables.put("link", page + "?destination=" + URLEncoder.encode(code.destination(), StandardCharsets.UTF_8)
+                + "&code=" + URLEncoder.encode(code.code(), StandardCharsets.UTF_8));
+        notifier.notify(new Notice(code.userId(), type, "event:" + event.id(), variables, List.of(code.via()),
                 Map.of(code.via(), code.destination())));
     }
 }

@@ -47,7 +47,7 @@ class DeliveryRetryTest extends NotificationTestSupport {
         MAIL.start();
         clock.advance(Duration.ofMinutes(2)); // past the first backoff (10 s, jittered)
 
-        assertThat(awaitMail(address).getSubject()).contains("404404");
+        assertThat(parts(awaitMail(address)).text()).contains("404404");
         await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(delivery(user, "EMAIL").get("state")));
         assertThat(MAIL.to(address)).hasSize(1);
         assertThat(jdbc.queryForList("select outcome from delivery_attempts where delivery_id = ? order by attempt",

@@ -16,18 +16,23 @@ import com.thewans.testkit.TestTokens;
 
 class IdentityCodesTest extends NotificationTestSupport {
 
+    /** What identity sends for an email: a long token, meant to be clicked. */
+    private static final String TOKEN = "HOgKAGyN8XWVw2vDzjH0vJhtbWwoy_36zP-9QOWSwDs";
+
     @Test
-    void aVerificationCodeArrivesByEmailWithATextAndAnHtmlPart() throws Exception {
+    void aVerificationCodeArrivesByEmailAsALinkWithATextAndAnHtmlPart() throws Exception {
         UUID user = UUID.randomUUID();
         String address = email();
 
-        verificationByEmail(user, address, "493817");
+        verificationByEmail(user, address, TOKEN);
 
         MimeMessage mail = awaitMail(address);
-        assertThat(mail.getSubject()).isEqualTo("Your THE WANS code: 493817");
+        assertThat(mail.getSubject()).isEqualTo("Confirm your email for THE WANS");
         Parts parts = parts(mail);
-        assertThat(parts.text()).contains("Your code to confirm this address is 493817.").contains("15 minutes");
-        assertThat(parts.html()).contains(">493817</p>");
+        String link = "http://localhost:3000/verify?destination=" + address.replace("@", "%40") + "&code=" + TOKEN;
+        assertThat(parts.text()).contains(link).contains("It works for 15 minutes. Or enter this code: " + TOKEN);
+        // HTML-escaped as Mustache escapes an attribute (& and = as entities), which browsers read back
+        assertThat(parts.html()).contains("href=\"" + link.replace("&", "&amp;").replace("=", "&#x3D;") + "\"");
         assertThat(mail.getFrom()[0].toString()).contains("no-reply@thewans.local");
         assertThat(mail.getHeader("Message-ID")[0]).endsWith("@thewans.local>");
         assertThat(mail.getHeader("Auto-Submitted")[0]).isEqualTo("auto-generated");
@@ -44,12 +49,27 @@ class IdentityCodesTest extends NotificationTestSupport {
                 {"language":"tpi","timeZone":"Pacific/Port_Moresby","channels":[]}""", TestTokens.viewer(user))
                 .status()).isEqualTo(200);
 
-        verificationByEmail(user, address, "220466");
+        verificationByEmail(user, address, TOKEN);
 
         MimeMessage mail = awaitMail(address);
-        assertThat(mail.getSubject()).isEqualTo("Namba bilong yu long THE WANS: 220466");
-        assertThat(parts(mail).text()).contains("Namba bilong pruvim adres bilong yu em 220466.");
+        assertThat(mail.getSubject()).isEqualTo("Pruvim imel bilong yu long THE WANS");
+        assertThat(parts(mail).text()).contains("Opim dispela link long pruvim imel adres bilong yu:")
+                .contains("Em i wok inap 15 minit. O raitim dispela kod: " + TOKEN);
         assertThat(mail.getHeader("Content-Language")[0]).isEqualTo("tpi");
+    }
+
+    @Test
+    void aResetLinkValidForADaySaysHours() throws Exception {
+        UUID user = UUID.randomUUID();
+        String address = email();
+
+        publish("identity.password_reset_requested", Map.of("userId", user.toString(), "channel", "EMAIL",
+                "destination", address, "code", TOKEN, "expiresAt", clock.instant().plusSeconds(86_400).toString()));
+
+        MimeMessage mail = awaitMail(address);
+        assertThat(mail.getSubject()).isEqualTo("Reset your THE WANS password");
+        assertThat(parts(mail).text()).contains("http://localhost:3000/reset-password?destination=")
+                .contains("It works for 24 hours.");
     }
 
     @Test
@@ -98,7 +118,7 @@ class IdentityCodesTest extends NotificationTestSupport {
 
         verificationByEmail(user, address, "808080");
 
-        assertThat(awaitMail(address).getSubject()).contains("808080");
+        assertThat(parts(awaitMail(address)).text()).contains("808080");
     }
 
     @Test
