@@ -133,12 +133,24 @@ create table subscription_endings (
 );
 create index subscription_endings_due on subscription_endings (ends_at) where warned_at is null;
 
--- Idempotency-Key of POST /api/notify/send: the same key and body answer the first answer again
-create table send_requests (
-    caller           uuid         not null,
-    idempotency_key  varchar(200) not null,
-    fingerprint      varchar(64)  not null,
-    answer           jsonb,
-    created_at       timestamptz  not null,
-    primary key (caller, idempotency_key)
+-- an announcement to a segment, told in the background batch by batch: each batch moves after_user
+-- in the transaction that tells it, so a send resumes where it stopped if an instance dies
+create table segment_sends (
+    id           uuid primary key,
+    caller       uuid         not null,
+    type         varchar(40)  not null,
+    channels     varchar(40)  not null,
+    variables    jsonb        not null,
+    everyone     boolean      not null,
+    territory    char(2),
+    language     varchar(8),
+    -- one send per request: a repeated request finds the send it started
+    cause        varchar(200) not null unique,
+    state        varchar(8)   not null check (state in ('RUNNING', 'DONE')),
+    after_user   uuid,
+    recipients   bigint       not null,
+    told         bigint       not null default 0,
+    created_at   timestamptz  not null,
+    finished_at  timestamptz
 );
+create index segment_sends_running on segment_sends (created_at) where state = 'RUNNING';

@@ -6,10 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +14,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import com.thewans.notification.NotificationSettings;
+import com.thewans.notification.Poller;
 import com.thewans.notification.kind.Channel;
 
 /**
@@ -38,10 +36,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final Clock clock;
     private final NotificationSettings.Delivery settings;
     private final Backoff backoff;
-    private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
-
-    private volatile boolean running;
-    private Thread thread;
+    private final Poller poller;
 
     DeliveryWorker(Deliveries deliveries, EmailSender email, SmsGateway sms, SmsAllowance allowance, Clock clock,
             NotificationSettings settings) {
@@ -52,11 +47,13 @@ public class DeliveryWorker implements SmartLifecycle {
         this.clock = clock;
         this.settings = settings.delivery();
         this.backoff = new Backoff(this.settings.firstRetry(), this.settings.maxRetry(), new Random());
+        this.poller = new Poller("notification-delivery", this::sendDue, this.settings.batchSize(),
+                this.settings.pollInterval());
     }
 
     /** Something was queued: look now instead of at the next poll. */
     public void wake() {
-        wakeUps.offer(Boolean.TRUE);
+        poller.wake();
     }
 
     /** One pass: claims a batch, sends it, records what happened; the number of deliveries it handled. */
@@ -118,54 +115,20 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    private void run() {
-        while (running) {
-            try {
-                int handled = sendDue();
-                if (handled < settings.batchSize()) {
-                    wakeUps.poll(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Delivery pass failed, trying again: {}", e.getMessage());
-                try {
-                    wakeUps.poll(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
     @Override
     public void start() {
-        if (!settings.enabled() || running) {
-            return;
+        if (settings.enabled()) {
+            poller.start();
         }
-        running = true;
-        thread = new Thread(this::run, "notification-delivery");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        poller.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return poller.isRunning();
     }
 }

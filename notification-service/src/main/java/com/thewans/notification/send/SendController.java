@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -38,8 +40,8 @@ class SendController {
     @PreAuthorize("hasAnyRole('ADMIN', 'SERVICE')")
     @Operation(summary = "Send a notification to one user, or (admins) to everyone, a territory or a language; "
             + "with an Idempotency-Key a repeated request sends nothing twice")
-    @ApiResponse(responseCode = "202", description = "Accepted: the recipients are told; email and SMS go out as "
-            + "their deliveries are sent")
+    @ApiResponse(responseCode = "202", description = "Accepted: one user is told at once; a segment is told in the "
+            + "background (follow `sendId`); email and SMS go out as their deliveries are sent")
     @ApiResponse(responseCode = "400", description = "A variable the templates need is missing "
             + "(`template-variable-missing`), the message is empty or too long (`validation-failed`)",
             content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
@@ -57,5 +59,14 @@ class SendController {
         String cause = "send:" + IdempotentRequests.resourceId("notify-send", caller.userId(), key);
         return idempotent.once(caller.userId(), key, request,
                 () -> ResponseEntity.accepted().body(sending.send(caller, request, cause)));
+    }
+
+    @GetMapping("/api/notify/sends/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "How far an announcement to a segment has got: RUNNING or DONE, and how many were told")
+    @ApiResponse(responseCode = "404", description = "No such send (`send-not-found`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
+    SendView progress(@PathVariable UUID id) {
+        return sending.find(id);
     }
 }

@@ -11,7 +11,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.thewans.common.problem.InvalidField;
 import com.thewans.common.security.CurrentUser;
-import com.thewans.notification.contact.Contact;
 import com.thewans.notification.contact.Contacts;
 import com.thewans.notification.contact.Segment;
 import com.thewans.notification.kind.Channel;
@@ -26,14 +25,13 @@ import com.thewans.notification.template.TemplateStore;
 
 /**
  * Sends on request. The request is checked before anyone is told: every channel has a template,
- * the variables fill it, the message is not empty and a text message fits. A segment is told in
- * batches, each its own transaction (never one per recipient, never one for a hundred thousand),
- * and each batch done again adds nothing: notification ids come from the request and the user.
+ * the variables fill it, the message is not empty and a text message fits. One user is told at once;
+ * a segment is recorded and told in the background ({@link SegmentSends}), in batches that are each
+ * their own transaction (never one per recipient, never one for a hundred thousand).
  */
 @Service
 class Sending {
 
-    static final int BATCH = 1000;
     static final int SMS_MAX = 1600;
 
     private final Contacts contacts;
@@ -41,14 +39,16 @@ class Sending {
     private final TemplateStore templates;
     private final TemplateRenderer renderer;
     private final TransactionTemplate tx;
+    private final SegmentSends segmentSends;
 
     Sending(Contacts contacts, Notifier notifier, TemplateStore templates, TemplateRenderer renderer,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, SegmentSends segmentSends) {
         this.contacts = contacts;
         this.notifier = notifier;
         this.templates = templates;
         this.renderer = renderer;
         this.tx = tx;
+        this.segmentSends = segmentSends;
     }
 
     SendAnswer send(CurrentUser caller, SendRequest request, String cause) {
@@ -64,29 +64,24 @@ class Sending {
         if (request.userId() != null) {
             Optional<UUID> id = tx.execute(status -> notifier.notify(new Notice(request.userId(), request.type(), cause,
                     request.variables(), channels, null)));
-            return new SendAnswer(1, id == null ? null : id.orElse(null));
+            return new SendAnswer(1, id == null ? null : id.orElse(null), null, "DONE");
         }
         if (!caller.isAdmin()) {
             throw new SegmentNeedsAdmin();
         }
         Segment segment = new Segment(request.segment().all(), request.segment().territory(),
                 request.segment().language());
-        if (contacts.count(segment) == 0) {
+        long recipients = contacts.count(segment);
+        if (recipients == 0) {
             throw new SegmentEmpty(describe(segment));
         }
-        long told = 0;
-        UUID after = null;
-        while (true) {
-            List<Contact> batch = contacts.segment(segment, after, BATCH);
-            if (batch.isEmpty()) {
-                break;
-            }
-            Integer newlyTold = tx.execute(status -> notifier.notifyEach(batch, request.type(), cause,
-                    request.variables(), channels));
-            told += newlyTold == null ? 0 : newlyTold;
-            after = batch.get(batch.size() - 1).userId();
-        }
-        return new SendAnswer(told, null);
+        SendView send = segmentSends.start(caller.userId(), request.type(), channels, request.variables(), segment,
+                recipients, cause);
+        return new SendAnswer(send.recipients(), null, send.id(), send.state());
+    }
+
+    SendView find(UUID id) {
+        return segmentSends.find(id).orElseThrow(() -> new SendNotFound(id));
     }
 
     /** Renders every channel's English template with the request's variables, so problems show now, not per user. */

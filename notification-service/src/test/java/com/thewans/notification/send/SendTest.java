@@ -1,6 +1,9 @@
 package com.thewans.notification.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import com.thewans.notification.NotificationTestSupport;
 import com.thewans.testkit.TestHttp;
 import com.thewans.testkit.TestTokens;
+
+import tools.jackson.databind.JsonNode;
 
 class SendTest extends NotificationTestSupport {
 
@@ -92,6 +97,8 @@ class SendTest extends NotificationTestSupport {
 
         assertThat(sent.status()).as(sent.body()).isEqualTo(202);
         assertThat(sent.json().get("recipients").asLong()).isEqualTo(5);
+        JsonNode done = awaitDone(sent.json().get("sendId").asString());
+        assertThat(done.get("told").asLong()).isEqualTo(5);
         for (UUID user : english) {
             assertThat(get("/api/notify/user/" + user, TestTokens.viewer(user)).json().get("items").get(0)
                     .get("title").asString()).isEqualTo("Festival week");
@@ -109,16 +116,47 @@ class SendTest extends NotificationTestSupport {
                 {"type":"ANNOUNCEMENT","segment":{"territory":"%s"},
                  "variables":{"title":"Once","message":"Only once."}}""".formatted(territory);
         String key = UUID.randomUUID().toString();
-        assertThat(post("/api/notify/send", body, admin, "Idempotency-Key", key).status()).isEqualTo(202);
+        TestHttp.Response first = post("/api/notify/send", body, admin, "Idempotency-Key", key);
+        assertThat(first.status()).isEqualTo(202);
+        awaitDone(first.json().get("sendId").asString());
         // the kept answer is lost (as if the instance died before storing it): the work itself is keyed too
         jdbc.update("delete from idempotent_request where idem_key = ?", key);
 
         TestHttp.Response again = post("/api/notify/send", body, admin, "Idempotency-Key", key);
 
-        assertThat(again.json().get("recipients").asLong()).isZero();
+        assertThat(again.json().get("sendId").asString()).isEqualTo(first.json().get("sendId").asString());
         for (UUID user : users) {
             assertThat(notificationsOf(user)).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aSegmentLargerThanABatchIsToldInFullInTheBackground() {
+        String territory = territory();
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            rows.add(new Object[] {UUID.randomUUID(), territory});
+        }
+        jdbc.batchUpdate("insert into contacts (user_id, territory, updated_at) values (?, ?, now())", rows);
+
+        TestHttp.Response sent = post("/api/notify/send", """
+                {"type":"ANNOUNCEMENT","segment":{"territory":"%s"},"channels":["INBOX"],
+                 "variables":{"title":"Big night","message":"Premiere tonight."}}""".formatted(territory), admin);
+
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        assertThat(sent.json().get("recipients").asLong()).isEqualTo(2500);
+        JsonNode done = awaitDone(sent.json().get("sendId").asString());
+        assertThat(done.get("told").asLong()).isEqualTo(2500);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from deliveries d join contacts c on c.user_id = d.user_id
+                where c.territory = ? and d.channel = 'INBOX' and d.state = 'SENT'""", Long.class, territory))
+                .isEqualTo(2500);
+        assertProblem(get("/api/notify/sends/" + UUID.randomUUID(), admin), 404, "send-not-found");
+    }
+
+    private JsonNode awaitDone(String sendId) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/notify/sends/" + sendId, admin).json(),
+                view -> "DONE".equals(view.get("state").asString()));
     }
 
     @Test
