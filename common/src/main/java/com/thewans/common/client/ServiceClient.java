@@ -60,9 +60,11 @@ public class ServiceClient {
         }
     }
 
-    /** POST is not retried: the dependency may have acted before the connection broke. */
+    /** POST is not retried: the dependency may have acted before the connection broke. A null body sends none. */
     public <T> T post(String uri, Object body, Class<T> type, Object... variables) {
-        return call(false, () -> rest.post().uri(uri, variables).body(body).retrieve().body(type));
+        return call(false, () -> body == null
+                ? rest.post().uri(uri, variables).retrieve().body(type)
+                : rest.post().uri(uri, variables).body(body).retrieve().body(type));
     }
 
     private <T> T call(boolean idempotent, Supplier<T> request) {

@@ -12,11 +12,12 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 @AutoConfiguration(afterName = "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration")
 @ConditionalOnClass({RestClient.class, CircuitBreaker.class})
 @ConditionalOnBean(RestClient.Builder.class)
-@EnableConfigurationProperties(ServiceClientProperties.class)
+@EnableConfigurationProperties({ServiceClientProperties.class, ServiceIdentityProperties.class})
 public class ServiceClientAutoConfiguration {
 
     @Bean
-    ServiceClients serviceClients(RestClient.Builder builder, ServiceClientProperties properties) {
-        return new ServiceClients(builder, properties);
+    ServiceClients serviceClients(RestClient.Builder builder, ServiceClientProperties properties,
+            ServiceIdentityProperties identity, java.time.Clock clock) {
+        return new ServiceClients(builder, properties, identity, clock);
     }
 }
