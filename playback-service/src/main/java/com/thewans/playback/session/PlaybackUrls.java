@@ -1,0 +1,40 @@
+package com.thewans.playback.session;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import com.thewans.playback.PlaybackSettings;
+
+/** The URLs a session hands to players, each carrying the session's token (players may add no headers). */
+@Component
+public class PlaybackUrls {
+
+    private final String base;
+
+    PlaybackUrls(PlaybackSettings settings) {
+        this.base = settings.publicBaseUrl();
+    }
+
+    public String hlsMaster(UUID sessionId, String token) {
+        return base + "/api/playback/sessions/" + sessionId + "/master.m3u8?token=" + encode(token);
+    }
+
+    public String dashManifest(UUID sessionId, String token) {
+        return base + "/api/playback/sessions/" + sessionId + "/manifest.mpd?token=" + encode(token);
+    }
+
+    public String key(UUID filmId, String token) {
+        return base + "/api/playback/key/" + filmId + "?token=" + encode(token);
+    }
+
+    public String clearKeyLicence(String token) {
+        return base + "/api/playback/licence/clearkey?token=" + encode(token);
+    }
+
+    public static String encode(String token) {
+        return URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+}
