@@ -149,7 +149,7 @@ public abstract class PlaybackTestSupport extends ServiceTestSupport {
         return filmId;
     }
 
-    protected void announceTranscode(UUID filmId, UUID jobId, String prefix, String renditionsJson, Instant at) {
+    protected UUID announceTranscode(UUID filmId, UUID jobId, String prefix, String renditionsJson, Instant at) {
         UUID eventId = UUID.randomUUID();
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("id", eventId.toString());
@@ -164,6 +164,7 @@ public abstract class PlaybackTestSupport extends ServiceTestSupport {
                  "renditions":%s,"durationSeconds":%d}""".formatted(jobId, filmId, UUID.randomUUID(), prefix, prefix,
                 prefix, filmId, renditionsJson, FILM_SECONDS)));
         eventLog.append("transcode.completed", eventId.toString(), JSON.writeValueAsString(envelope));
+        return eventId;
     }
 
     private static String variant(UUID filmId) {
@@ -215,7 +216,8 @@ public abstract class PlaybackTestSupport extends ServiceTestSupport {
     }
 
     protected Fetched fetch(String method, String url, String body) {
-        String local = url.replaceFirst("^https?://[^/]+(?=/api/playback/)", "http://localhost:" + port);
+        String local = url.startsWith("/") ? "http://localhost:" + port + url
+                : url.replaceFirst("^https?://[^/]+(?=/api/playback/)", "http://localhost:" + port);
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(local)).timeout(Duration.ofSeconds(10));
             request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
