@@ -195,6 +195,8 @@ public final class StackOptions {
             urls.put(s.urlVariable(), "http://localhost:" + port(s.defaultPort()));
         }
         urls.put("PLAYBACK_KEY_BASE_URL", "http://localhost:" + port(ServiceSpec.GATEWAY.defaultPort()));
+        // where playback's manifests, playlists and keys are reached by players: the gateway too
+        urls.put("PLAYBACK_PUBLIC_BASE_URL", "http://localhost:" + port(ServiceSpec.GATEWAY.defaultPort()));
         return urls;
     }
 

@@ -113,6 +113,10 @@ class GatewayEdgeSecurityTest {
                 arguments("GET", "/api/availability/6f1c2b9e-0000-4000-8000-000000000001?territory=PG",
                         "rights-service"),
                 arguments("POST", "/api/availability/bulk", "rights-service"),
+                arguments("GET", "/api/playback/sessions/6f1c2b9e-0000-4000-8000-000000000001/master.m3u8?token=t",
+                        "playback-service"),
+                arguments("GET", "/api/playback/key/6f1c2b9e-0000-4000-8000-000000000001?token=t", "playback-service"),
+                arguments("POST", "/api/playback/licence/clearkey?token=t", "playback-service"),
                 arguments("GET", "/v3/api-docs/catalog", "catalog-service"));
     }
 
@@ -134,6 +138,8 @@ class GatewayEdgeSecurityTest {
                 arguments("GET", "/api/windows/film/6f1c2b9e-0000-4000-8000-000000000001"),
                 arguments("GET", "/api/transcode/jobs"),
                 arguments("GET", "/api/playback/sessions"),
+                arguments("POST", "/api/playback/start"),
+                arguments("GET", "/api/playback/resume"),
                 arguments("GET", "/api/subscriptions/current"),
                 arguments("GET", "/api/auth/admin/users"));
     }

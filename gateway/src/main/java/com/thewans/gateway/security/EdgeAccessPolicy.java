@@ -71,6 +71,12 @@ public final class EdgeAccessPolicy {
                 rule(parser, READ, "/api/notify/unsubscribe", Access.PUBLIC),
                 rule(parser, POST, "/api/notify/unsubscribe", Access.PUBLIC),
 
+                // players fetch these by URL with a playback token that playback-service checks (Safari's
+                // native HLS and smart TVs cannot add an Authorization header)
+                rule(parser, READ, "/api/playback/sessions/*/**", Access.PUBLIC),
+                rule(parser, READ, "/api/playback/key/*", Access.PUBLIC),
+                rule(parser, POST, "/api/playback/licence/*", Access.PUBLIC),
+
                 // the published catalogue and what can be watched where is for everyone to browse
                 rule(parser, READ, "/api/films/**", Access.PUBLIC),
                 rule(parser, READ, "/api/genres/**", Access.PUBLIC),
