@@ -34,9 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * running waits for its answer rather than doing the work again. A refusal (a problem) did nothing
  * and is not kept; neither is an answer that says "try again" (a 5xx): the retry resumes the same
  * work, which should itself be keyed by the request ({@link #resourceId}), so nothing happens twice.
- *
- * <p>payment-service has its own copy of this (table {@code idempotent_requests}) from before it was
- * shared; it can move to this one.
+
  */
 public class IdempotentRequests {
 
@@ -168,7 +166,11 @@ public class IdempotentRequests {
     }
 
     private static void requireUsable(String key) {
-        if (key == null || key.isBlank() || key.length() > 255 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
+        if (key == null || key.isBlank()) {
+            throw new InvalidField(HEADER, "is required: a unique value (a UUID) per request, sent again unchanged"
+                    + " on retries");
+        }
+        if (key.length() > 255 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
             throw new InvalidField(HEADER, "must be 1 to 255 visible ASCII characters");
         }
     }

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.thewans.common.security.CurrentUser;
 import com.thewans.common.web.PageOf;
 import com.thewans.common.web.ProblemAnswers;
-import com.thewans.payment.idempotency.IdempotentRequests;
+import com.thewans.common.web.IdempotentRequests;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.thewans.common.security.CurrentUser;
 import com.thewans.common.web.ProblemAnswers;
-import com.thewans.payment.idempotency.IdempotentRequests;
+import com.thewans.common.web.IdempotentRequests;
 import com.thewans.payment.purchase.Territories;
 
 import io.swagger.v3.oas.annotations.Operation;

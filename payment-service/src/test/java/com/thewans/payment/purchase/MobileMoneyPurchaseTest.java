@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.thewans.payment.PaymentTestSupport;
-import com.thewans.payment.idempotency.IdempotentRequests;
+import com.thewans.common.web.IdempotentRequests;
 import com.thewans.payment.mobilemoney.MobileMoneyPayments;
 import com.thewans.payment.mobilemoney.Msisdn;
 import com.thewans.sandbox.MobileMoneySandbox;

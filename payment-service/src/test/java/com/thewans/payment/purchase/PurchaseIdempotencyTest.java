@@ -1,4 +1,4 @@
-package com.thewans.payment.idempotency;
+package com.thewans.payment.purchase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import com.thewans.payment.PaymentTestSupport;
 import com.thewans.testkit.TestHttp;
 
-class IdempotencyTest extends PaymentTestSupport {
+class PurchaseIdempotencyTest extends PaymentTestSupport {
 
     private TestHttp.Response buyWithKey(String key, String body) {
         return post("/api/transactions", body, viewer, "Idempotency-Key", key);
