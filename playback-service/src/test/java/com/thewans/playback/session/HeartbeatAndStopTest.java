@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 import com.thewans.playback.PlaybackTestSupport;
 import com.thewans.testkit.TestHttp;
@@ -17,6 +18,16 @@ class HeartbeatAndStopTest extends PlaybackTestSupport {
 
     @Autowired
     ProgressFlush flush;
+
+    @Autowired
+    ScheduledTaskHolder schedules;
+
+    @Test
+    void bufferedHeartbeatsAreWrittenOnASchedule() {
+        // tests call flush() themselves with a moved clock; in service the scheduler does
+        assertThat(schedules.getScheduledTasks()).anySatisfy(task -> assertThat(task.getTask().toString())
+                .contains(ProgressFlush.class.getName() + ".onSchedule"));
+    }
 
     @Test
     void watchTimeCountsTheSecondsPlayedNotReplaysPausesOrSeeks() {
