@@ -74,11 +74,6 @@ public class ServiceIdentity {
         return token;
     }
 
-    /** Forgets the token (another service refused it, for example after identity's keys rotated). */
-    public void forget() {
-        current = null;
-    }
-
     @Override
     public String toString() {
         return "ServiceIdentity[" + clientId + "]";
