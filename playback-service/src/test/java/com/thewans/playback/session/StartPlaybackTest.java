@@ -88,6 +88,27 @@ class StartPlaybackTest extends PlaybackTestSupport {
     }
 
     @Test
+    void aViewerWhoseCountryNobodyKnowsCannotStart() {
+        UUID filmId = svodFilm();
+        platform.profileCountry(null);
+
+        assertProblem(start(subscriber("standard"), filmId, "tv"), 422, "territory-unknown");
+    }
+
+    @Test
+    void watchingFreeWithAdsIsCappedByThePlanAndLeavesTheAdScheduleToAdvertising() {
+        UUID filmId = transcodedFilm();
+        platform.allow(filmId, "AVOD", UUID.randomUUID(), null, null, null);
+
+        JsonNode started = started(subscriber("basic"), filmId, "tv");
+
+        assertThat(started.get("offer").get("kind").asString()).isEqualTo("AVOD");
+        assertThat(started.get("offer").get("withAds").asBoolean()).isTrue();
+        assertThat(started.get("maxQuality").asString()).isEqualTo("480p");
+        assertThat(started.get("adScheduleUrl").isNull()).isTrue();
+    }
+
+    @Test
     void aFilmWithoutACompletedTranscodeCannotStart() {
         UUID filmId = UUID.randomUUID();
         platform.allow(filmId, "PURCHASE", UUID.randomUUID(), UUID.randomUUID(), null, null);
