@@ -21,8 +21,12 @@ import com.thewans.devstack.StackOptions;
  */
 final class RunningPlatform implements BeforeAllCallback {
 
-    /** Ports 3001.. become 23001.., the gateway 28080, PostgreSQL 25432, Redis 26379. */
-    static final int PORT_OFFSET = 20000;
+    /**
+     * Ports 3001.. become 23001.., the gateway 28080, PostgreSQL 25432, Redis 26379; WANS_SYSTEM_TEST_PORT_OFFSET
+     * moves them, so two checkouts on one machine can run their system tests side by side.
+     */
+    static final int PORT_OFFSET = Integer.parseInt(
+            System.getenv().getOrDefault("WANS_SYSTEM_TEST_PORT_OFFSET", "20000"));
     /** The installation's first administrator (identity's FIRST_ADMIN_* settings), for these tests only. */
     static final String ADMIN_EMAIL = "first-admin@system-test.thewans.test";
     static final String ADMIN_PASSWORD = "System-test-only-admin-42";

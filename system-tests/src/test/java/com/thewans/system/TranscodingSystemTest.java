@@ -39,7 +39,8 @@ class TranscodingSystemTest {
     @Test
     void aCreatorsUploadedMasterBecomesAnEncryptedAdaptiveLadder(@TempDir Path work) throws Exception {
         Visitor studio = new Visitor(gateway);
-        Visitor.Session creator = studio.newCreator();
+        String creatorEmail = Visitor.uniqueEmail("creator");
+        Visitor.Session creator = studio.newCreator(creatorEmail);
         var film = studio.send("POST", "/api/films", Map.of("title", "Kundu Drums", "maturityRating", "G",
                 "genres", List.of("music")), creator);
         assertThat(film.status()).as(film.body()).isEqualTo(201);
@@ -66,5 +67,16 @@ class TranscodingSystemTest {
                 URI.create(media + outputs.get("dashManifestKey").asString())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(manifest.statusCode()).isEqualTo(200);
         assertThat(manifest.body()).contains("<MPD").contains("cenc");
+
+        // the upload story ends with the creator hearing of it: by email and in the inbox
+        Mailbox.Mail ready = Mailbox.await(creatorEmail, "Kundu Drums is ready");
+        assertThat(ready.text()).contains("Kundu Drums is transcoded and ready to publish.").contains(filmId);
+        var inbox = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> studio.get("/api/notify/user/" + creator.userId(), creator),
+                        r -> r.status() == 200 && r.json().get("totalItems").asLong() >= 1);
+        assertThat(inbox.json().get("items")).anySatisfy(item -> {
+            assertThat(item.get("type").asString()).isEqualTo("FILM_READY");
+            assertThat(item.get("title").asString()).isEqualTo("Kundu Drums is ready");
+        });
     }
 }

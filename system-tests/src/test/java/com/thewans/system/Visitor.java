@@ -98,7 +98,12 @@ final class Visitor {
 
     /** A new account made a CREATOR by the first administrator, signed in with that role. */
     Session newCreator() {
-        String email = register(uniqueEmail("creator"));
+        return newCreator(uniqueEmail("creator"));
+    }
+
+    /** The same with the address the test will read the creator's mail at. */
+    Session newCreator(String address) {
+        String email = register(address);
         UUID id = login(email).userId();
         Visitor office = new Visitor(gateway);
         var granted = office.send("PUT", "/api/auth/admin/users/" + id + "/roles",
