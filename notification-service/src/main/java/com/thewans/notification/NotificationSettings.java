@@ -25,7 +25,7 @@ public record NotificationSettings(String from, String publicUrl, String appUrl,
         if (unsubscribeSecret.length() < 16) {
             throw new IllegalArgumentException("wans.notification.unsubscribe-secret needs at least 16 characters");
         }
-        delivery = delivery == null ? new Delivery(true, null, 0, 0, null, null, null) : delivery;
+        delivery = delivery == null ? new Delivery(true, null, 0, 0, null, null, null, 0) : delivery;
         sms = sms == null ? new Sms(null, null, null, null, 0) : sms;
         digest = digest == null ? new Digest(true, null, null) : digest;
     }
@@ -38,9 +38,10 @@ public record NotificationSettings(String from, String publicUrl, String appUrl,
      * @param firstRetry   the pause after the first failure, doubled each time (30 s)
      * @param maxRetry     the longest pause (1 h)
      * @param lease        how long a claimed delivery is this instance's before another may take it (2 min)
+     * @param smtpConnections SMTP connections one instance sends a batch over at once (4)
      */
     public record Delivery(boolean enabled, Duration pollInterval, int batchSize, int maxAttempts,
-            Duration firstRetry, Duration maxRetry, Duration lease) {
+            Duration firstRetry, Duration maxRetry, Duration lease, int smtpConnections) {
 
         public Delivery {
             pollInterval = positive(pollInterval, Duration.ofMillis(500), "delivery.poll-interval");
@@ -49,8 +50,10 @@ public record NotificationSettings(String from, String publicUrl, String appUrl,
             firstRetry = positive(firstRetry, Duration.ofSeconds(30), "delivery.first-retry");
             maxRetry = positive(maxRetry, Duration.ofHours(1), "delivery.max-retry");
             lease = positive(lease, Duration.ofMinutes(2), "delivery.lease");
-            if (batchSize < 1 || maxAttempts < 1) {
-                throw new IllegalArgumentException("wans.notification.delivery batch-size and max-attempts must be positive");
+            smtpConnections = smtpConnections == 0 ? 4 : smtpConnections;
+            if (batchSize < 1 || maxAttempts < 1 || smtpConnections < 1) {
+                throw new IllegalArgumentException(
+                        "wans.notification.delivery batch-size, max-attempts and smtp-connections must be positive");
             }
         }
     }

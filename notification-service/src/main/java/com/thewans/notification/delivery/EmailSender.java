@@ -5,14 +5,22 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -21,30 +29,39 @@ import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import com.thewans.notification.NotificationSettings;
 
 /**
  * Email over SMTP through Spring's {@link JavaMailSender}: a multipart/alternative message with a
- * plain-text and an HTML part, and the headers mail providers look for. A batch goes over one SMTP
- * connection. Each message's outcome is read from what the server answered: no connection,
+ * plain-text and an HTML part, and the headers mail providers look for. A batch is split over a few
+ * SMTP connections at once (NOTIFY_SMTP_CONNECTIONS, 4), each sending its part back to back. Each message's outcome is read from what the server answered: no connection,
  * a timeout or a 4xx is worth retrying; a 5xx for the address, or an address that is not one, is not.
  */
 @Component
 class EmailSender {
 
+    private static final int MIN_PER_CONNECTION = 25;
+
     private final JavaMailSender mail;
     private final String from;
+    private final int connections;
+    private final ExecutorService senders;
 
     EmailSender(JavaMailSender mail, NotificationSettings settings) {
         this.mail = mail;
         this.from = settings.from();
+        this.connections = settings.delivery().smtpConnections();
+        this.senders = Executors.newFixedThreadPool(connections, runnable -> {
+            Thread thread = new Thread(runnable, "notification-smtp");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     Map<ClaimedDelivery, Outcome> send(List<ClaimedDelivery> deliveries) {
-        Map<ClaimedDelivery, Outcome> outcomes = new LinkedHashMap<>();
+        Map<ClaimedDelivery, Outcome> outcomes = new ConcurrentHashMap<>();
         Map<MimeMessage, ClaimedDelivery> messages = new IdentityHashMap<>();
         for (ClaimedDelivery delivery : deliveries) {
             try {
@@ -53,39 +70,52 @@ class EmailSender {
                 outcomes.put(delivery, new Outcome.Permanent("not a sendable message: " + e.getMessage()));
             }
         }
-        if (messages.isEmpty()) {
-            return outcomes;
+        List<MimeMessage> all = new ArrayList<>(messages.keySet());
+        // a few connections at once: an SMTP conversation mostly waits for the server's answers
+        int size = Math.max(MIN_PER_CONNECTION, (all.size() + connections - 1) / connections);
+        List<Future<?>> running = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += size) {
+            List<MimeMessage> chunk = all.subList(from, Math.min(all.size(), from + size));
+            running.add(senders.submit(() -> sendOverOneConnection(chunk, messages, outcomes)));
         }
-        List<MimeMessage> batch = new ArrayList<>(messages.keySet());
+        for (Future<?> chunk : running) {
+            try {
+                chunk.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending mail", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("sending mail failed", e.getCause());
+            }
+        }
+        return outcomes;
+    }
+
+    private void sendOverOneConnection(List<MimeMessage> batch, Map<MimeMessage, ClaimedDelivery> messages,
+            Map<ClaimedDelivery, Outcome> outcomes) {
         Map<Object, Exception> failed = Map.of();
         try {
             mail.send(batch.toArray(MimeMessage[]::new));
         } catch (MailSendException e) {
             failed = e.getFailedMessages();
             if (failed.isEmpty()) {
-                for (MimeMessage message : batch) {
-                    outcomes.put(messages.get(message), classify(e));
-                }
-                return outcomes;
+                batch.forEach(message -> outcomes.put(messages.get(message), classify(e)));
+                return;
             }
         } catch (MailAuthenticationException e) {
             // our credentials, not the recipient: everything waits until someone fixes the configuration
-            for (MimeMessage message : batch) {
-                outcomes.put(messages.get(message), new Outcome.Transient("SMTP authentication failed"));
-            }
-            return outcomes;
+            batch.forEach(message -> outcomes.put(messages.get(message),
+                    new Outcome.Transient("SMTP authentication failed")));
+            return;
         } catch (MailException e) {
-            for (MimeMessage message : batch) {
-                outcomes.put(messages.get(message), classify(e));
-            }
-            return outcomes;
+            batch.forEach(message -> outcomes.put(messages.get(message), classify(e)));
+            return;
         }
         for (MimeMessage message : batch) {
             Exception failure = failed.get(message);
             ClaimedDelivery delivery = messages.get(message);
             outcomes.put(delivery, failure == null ? new Outcome.Sent(messageId(delivery)) : classify(failure));
         }
-        return outcomes;
     }
 
     private MimeMessage message(ClaimedDelivery delivery) throws MessagingException {
@@ -93,11 +123,22 @@ class EmailSender {
             throw new AddressException("no email address");
         }
         MimeMessage message = mail.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-        helper.setFrom(from);
-        helper.setTo(delivery.destination());
-        helper.setSubject(delivery.subject());
-        helper.setText(delivery.text(), delivery.html());
+        message.setFrom(new InternetAddress(from));
+        message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(delivery.destination(), true));
+        message.setSubject(delivery.subject(), "UTF-8");
+        if (delivery.html() == null) {
+            message.setText(delivery.text(), "UTF-8");
+        } else {
+            // multipart/alternative at the root: the plain text first, the HTML last (the one clients prefer)
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(delivery.text(), "UTF-8");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setContent(delivery.html(), "text/html; charset=UTF-8");
+            alternative.addBodyPart(text);
+            alternative.addBodyPart(html);
+            message.setContent(alternative);
+        }
         // the delivery's own id: a message sent twice after a crash is recognisably the same one
         message.setHeader("Message-ID", messageId(delivery));
         message.setHeader("Content-Language", delivery.language());
