@@ -123,16 +123,6 @@ create table release_digest_items (
 );
 create index release_digest_items_due on release_digest_items (added_at);
 
--- subscriptions that end at their period's end (cancelled): warned three days before
-create table subscription_endings (
-    subscription_id  uuid primary key,
-    user_id          uuid         not null,
-    plan             varchar(100) not null,
-    ends_at          timestamptz  not null,
-    warned_at        timestamptz
-);
-create index subscription_endings_due on subscription_endings (ends_at) where warned_at is null;
-
 -- an announcement to a segment, told in the background batch by batch: each batch moves after_user
 -- in the transaction that tells it, so a send resumes where it stopped if an instance dies
 create table segment_sends (

@@ -13,7 +13,6 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 import com.thewans.notification.NotificationSettings;
 import com.thewans.notification.release.ReleaseNews;
-import com.thewans.notification.subscription.SubscriptionEndingWarnings;
 
 /** The passes that run on time rather than on an event: release digests and subscription-ending warnings. */
 @Configuration(proxyBeanMethods = false)
@@ -25,12 +24,10 @@ class NotificationSchedule implements SchedulingConfigurer {
     private static final Duration FIRST_PASS_AFTER = Duration.ofSeconds(5);
 
     private final ReleaseNews releases;
-    private final SubscriptionEndingWarnings endings;
     private final NotificationSettings settings;
 
-    NotificationSchedule(ReleaseNews releases, SubscriptionEndingWarnings endings, NotificationSettings settings) {
+    NotificationSchedule(ReleaseNews releases, NotificationSettings settings) {
         this.releases = releases;
-        this.endings = endings;
         this.settings = settings;
     }
 
@@ -42,9 +39,8 @@ class NotificationSchedule implements SchedulingConfigurer {
     void pass() {
         try {
             int digests = releases.sendDue();
-            int warnings = endings.warnDue();
-            if (digests + warnings > 0) {
-                log.info("Sent {} release digest(s) and {} subscription-ending warning(s)", digests, warnings);
+            if (digests > 0) {
+                log.info("Sent {} release digest(s)", digests);
             }
         } catch (RuntimeException e) {
             log.warn("Scheduled notification pass failed, retrying on the next one: {}", e.getMessage());

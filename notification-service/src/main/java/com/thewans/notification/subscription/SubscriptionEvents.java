@@ -1,13 +1,14 @@
 package com.thewans.notification.subscription;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.thewans.common.events.EventEnvelope;
 import com.thewans.common.events.EventHandler;
@@ -16,9 +17,9 @@ import com.thewans.notification.notification.Notice;
 import com.thewans.notification.notification.Notifier;
 
 /**
- * payment-service's subscription.* events: renewed, past due and expired are told at once; a
- * cancelled subscription is remembered so {@link SubscriptionEndingWarnings} warns three days before
- * it ends (a renewal or the end itself forgets it).
+ * payment-service's subscription.* events, each told to the subscriber at once: renewed, past due,
+ * expiring soon (payment sends it once per period, three days before a period that will not renew
+ * by itself ends, so a cancellation taken back is never warned of) and expired.
  */
 @Configuration(proxyBeanMethods = false)
 class SubscriptionEvents {
@@ -34,12 +35,13 @@ class SubscriptionEvents {
         }
     }
 
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneId.of("Pacific/Port_Moresby"));
+
     @Bean
-    EventHandler subscriptionRenewedHandler(Notifier notifier, JdbcTemplate jdbc) {
-        return EventHandler.of("subscription.renewed", SubscriptionChanged.class, (s, event) -> {
-            forget(jdbc, s);
-            tell(notifier, NotificationType.SUBSCRIPTION_RENEWED, s, event);
-        });
+    EventHandler subscriptionRenewedHandler(Notifier notifier) {
+        return EventHandler.of("subscription.renewed", SubscriptionChanged.class,
+                (s, event) -> tell(notifier, NotificationType.SUBSCRIPTION_RENEWED, s, event));
     }
 
     @Bean
@@ -49,34 +51,19 @@ class SubscriptionEvents {
     }
 
     @Bean
-    EventHandler subscriptionCancelledHandler(JdbcTemplate jdbc) {
-        return EventHandler.of("subscription.cancelled", SubscriptionChanged.class, (s, event) -> {
-            if (s.currentPeriodEnd() == null) {
-                return;
-            }
-            jdbc.update("""
-                    insert into subscription_endings (subscription_id, user_id, plan, ends_at) values (?, ?, ?, ?)
-                    on conflict (subscription_id) do update set ends_at = excluded.ends_at, plan = excluded.plan,
-                        warned_at = case when subscription_endings.ends_at = excluded.ends_at
-                                         then subscription_endings.warned_at end""",
-                    s.subscriptionId(), s.userId(), s.plan(), Timestamp.from(s.currentPeriodEnd()));
-        });
+    EventHandler subscriptionExpiringSoonHandler(Notifier notifier) {
+        return EventHandler.of("subscription.expiring_soon", SubscriptionChanged.class,
+                (s, event) -> tell(notifier, NotificationType.SUBSCRIPTION_EXPIRING, s, event));
     }
 
     @Bean
-    EventHandler subscriptionExpiredHandler(Notifier notifier, JdbcTemplate jdbc) {
-        return EventHandler.of("subscription.expired", SubscriptionChanged.class, (s, event) -> {
-            forget(jdbc, s);
-            tell(notifier, NotificationType.SUBSCRIPTION_EXPIRED, s, event);
-        });
-    }
-
-    private static void forget(JdbcTemplate jdbc, SubscriptionChanged s) {
-        jdbc.update("delete from subscription_endings where subscription_id = ?", s.subscriptionId());
+    EventHandler subscriptionExpiredHandler(Notifier notifier) {
+        return EventHandler.of("subscription.expired", SubscriptionChanged.class,
+                (s, event) -> tell(notifier, NotificationType.SUBSCRIPTION_EXPIRED, s, event));
     }
 
     private static void tell(Notifier notifier, NotificationType type, SubscriptionChanged s, EventEnvelope event) {
         notifier.notify(Notice.of(s.userId(), type, "event:" + event.id(),
-                Map.of("plan", s.plan(), "periodEnd", SubscriptionEndingWarnings.date(s.currentPeriodEnd()))));
+                Map.of("plan", s.plan(), "periodEnd", s.currentPeriodEnd() == null ? "" : DATE.format(s.currentPeriodEnd()))));
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import com.thewans.common.events.DomainEvents;
+import com.thewans.payment.invoice.Invoice;
 
 /** payment.* events, written to the outbox with the change; shapes in docs/events.md. */
 @Component
@@ -18,7 +19,8 @@ class PaymentEvents {
 
     /** Money was captured: rights-service grants what it buys. The shape is rights' contract. */
     record PaymentSucceeded(UUID transactionId, UUID userId, Transaction.Kind kind, UUID filmId, UUID windowId,
-            UUID subscriptionId, Instant periodEnd, long amount, String currency, String provider, UUID invoiceId) {
+            UUID subscriptionId, Instant periodEnd, long amount, String currency, String provider, UUID invoiceId,
+            String invoiceNumber) {
     }
 
     /** A payment failed or expired: nothing was captured. */
@@ -40,14 +42,14 @@ class PaymentEvents {
         this.events = events;
     }
 
-    void succeeded(Transaction t, UUID invoiceId) {
-        succeeded(t, invoiceId, null);
-    }
-
-    /** A subscription's period was paid (or a trial began): rights extends it until {@code periodEnd}. */
-    void succeeded(Transaction t, UUID invoiceId, Instant periodEnd) {
+    /**
+     * Money was captured ({@code invoice} is null for a trial's payment of nothing); for a
+     * subscription's period rights extends it until {@code periodEnd}.
+     */
+    void succeeded(Transaction t, Invoice invoice, Instant periodEnd) {
         events.publish(SUCCEEDED, new PaymentSucceeded(t.id(), t.userId(), t.kind(), t.filmId(), t.windowId(),
-                t.subscriptionId(), periodEnd, t.amount(), t.currency(), t.provider().eventName, invoiceId));
+                t.subscriptionId(), periodEnd, t.amount(), t.currency(), t.provider().eventName,
+                invoice == null ? null : invoice.id(), invoice == null ? null : invoice.number()));
     }
 
     void failed(Transaction t, String reason) {

@@ -56,7 +56,7 @@ public class Settlement {
                     done.gstAmount(), now);
             coupons.redeemed(done.id());
             Instant periodEnd = done.kind() == Transaction.Kind.SUBSCRIPTION ? periods.getObject().paid(done) : null;
-            events.succeeded(done, invoice.id(), periodEnd);
+            events.succeeded(done, invoice, periodEnd);
         }
     }
 
@@ -77,9 +77,9 @@ public class Settlement {
                 Transaction.Status.PENDING, 0, null, null, now, null, now, null);
         if (ledger.open(t) && ledger.succeed(id, now)) {
             Transaction paid = ledger.find(id).orElseThrow();
-            UUID invoiceId = amount == 0 ? null : invoices.issue(paid.id(), paid.userId(),
-                    describe(paid), currency, amount, paid.gstAmount(), now).id();
-            events.succeeded(paid, invoiceId, periodEnd);
+            Invoice invoice = amount == 0 ? null : invoices.issue(paid.id(), paid.userId(),
+                    describe(paid), currency, amount, paid.gstAmount(), now);
+            events.succeeded(paid, invoice, periodEnd);
             return true;
         }
         return false;
