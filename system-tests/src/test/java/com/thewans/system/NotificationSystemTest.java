@@ -3,14 +3,7 @@ package com.thewans.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,8 +13,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.thewans.devstack.Infrastructure;
-import com.thewans.sandbox.SandboxDefaults;
 import com.thewans.testkit.TestHttp;
 
 import tools.jackson.databind.JsonNode;
@@ -93,38 +84,16 @@ class NotificationSystemTest {
         Visitor studio = new Visitor(gateway);
         Visitor.Session creator = studio.newCreator();
         String title = "Sepik Stories " + UUID.randomUUID().toString().substring(0, 6);
-        var created = studio.send("POST", "/api/films", Map.of("title", title,
-                "synopsis", "Carvers of the middle Sepik tell the stories in the wood.", "runtimeMinutes", 74,
-                "releaseYear", 2025, "maturityRating", "G", "genres", List.of("documentary")), creator);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String filmId = created.json().get("id").asString();
-        assertThat(studio.send("POST", "/api/films/" + filmId + "/publish", null, creator).status()).isEqualTo(200);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        var tvod = office.send("POST", "/api/windows", Map.of("filmId", filmId, "type", "TVOD", "worldwide", true,
-                "startsAt", now.minusSeconds(60).toString(), "endsAt", now.plus(Duration.ofDays(30)).toString(),
-                "prices", List.of(Map.of("currency", "PGK", "amount", 990))), admin);
-        assertThat(tvod.status()).as(tvod.body()).isEqualTo(201);
+        String filmId = Storefront.publishedFilm(studio, creator, title,
+                "Carvers of the middle Sepik tell the stories in the wood.", 74, "documentary");
+        Storefront.openRentals(office, admin, filmId);
 
         Visitor someone = new Visitor(gateway);
         String email = someone.register(Visitor.uniqueEmail("renter"));
         Visitor.Session viewer = someone.login(email);
-        var bought = someone.send("POST", "/api/transactions", Map.of("filmId", filmId, "kind", "RENTAL",
-                "currency", "PGK"), viewer, "Idempotency-Key", UUID.randomUUID().toString(), "CF-IPCountry", "PG");
-        assertThat(bought.status()).as(bought.body()).isEqualTo(201);
-        JsonNode payment = bought.json();
-        int stripePort = Infrastructure.STRIPE_SANDBOX_PORT + RunningPlatform.PORT_OFFSET;
-        HttpResponse<String> confirmed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + stripePort + "/v1/payment_intents/" + payment.get("providerRef").asString()
-                        + "/confirm"))
-                .header("Authorization", "Bearer " + SandboxDefaults.STRIPE_SECRET_KEY)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("payment_method=pm_card_visa")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
-        String transaction = "/api/transactions/" + payment.get("id").asString();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .until(() -> someone.get(transaction, viewer).json().get("status").asString(), "SUCCEEDED"::equals);
-        String invoiceId = someone.get(transaction, viewer).json().get("invoiceId").asString();
+        JsonNode payment = Storefront.buyRental(someone, viewer, filmId);
+        Storefront.confirmWithTestCard(payment);
+        String invoiceId = Storefront.awaitSucceeded(someone, viewer, payment).get("invoiceId").asString();
 
         Mailbox.Mail receipt = Mailbox.await(email, "Your receipt: K 9.90");
         assertThat(receipt.text()).contains("We received K 9.90 for " + title + " (rental).")

@@ -28,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 
-import com.thewans.devstack.Infrastructure;
-import com.thewans.sandbox.SandboxDefaults;
 import com.thewans.testkit.TestHttp;
 
 import tools.jackson.databind.JsonNode;
@@ -61,26 +59,18 @@ class PlaybackSystemTest {
         Visitor.Session admin = office.admin();
         Visitor studio = new Visitor(gateway);
         Visitor.Session creator = studio.newCreator();
-        var created = studio.send("POST", "/api/films", Map.of("title", "Sepik Nights " + UUID.randomUUID(),
-                "synopsis", "Night fishing on the Sepik, told by the grandmother who taught the village.",
-                "runtimeMinutes", 1, "releaseYear", 2025, "maturityRating", "G", "genres", List.of("drama")), creator);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String filmId = created.json().get("id").asString();
-        var published = studio.send("POST", "/api/films/" + filmId + "/publish", null, creator);
-        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        String filmId = Storefront.publishedFilm(studio, creator, "Sepik Nights " + UUID.randomUUID(),
+                "Night fishing on the Sepik, told by the grandmother who taught the village.", 1, "drama");
         JsonNode job = FilmMasters.uploadAndTranscode(studio, creator, filmId, 12, work);
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("COMPLETED");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        var tvod = office.send("POST", "/api/windows", Map.of("filmId", filmId, "type", "TVOD", "worldwide", true,
-                "startsAt", now.minusSeconds(60).toString(), "endsAt", now.plus(Duration.ofDays(30)).toString(),
-                "prices", List.of(Map.of("currency", "PGK", "amount", 990))), admin);
-        assertThat(tvod.status()).as(tvod.body()).isEqualTo(201);
+        Storefront.openRentals(office, admin, filmId);
 
         Visitor home = new Visitor(gateway);
         Visitor.Session viewer = home.newViewer();
         var profile = home.send("POST", "/api/profile", Map.of("displayName", "Kila", "country", "PG"), viewer);
         assertThat(profile.status()).as(profile.body()).isEqualTo(200);
-        rent(home, viewer, filmId);
+        Storefront.rentWithTestCard(home, viewer, filmId);
 
         // the player starts a session through the gateway; the CDN in front of it says where the viewer is
         var started = home.send("POST", "/api/playback/start", Map.of("filmId", filmId, "deviceId", "living-room"),
@@ -184,24 +174,6 @@ class PlaybackSystemTest {
     }
 
     /** The viewer rents the film with the Stripe sandbox's test card, and rights grants it. */
-    private static void rent(Visitor home, Visitor.Session viewer, String filmId) throws Exception {
-        var bought = home.send("POST", "/api/transactions", Map.of("filmId", filmId, "kind", "RENTAL",
-                "currency", "PGK"), viewer, "Idempotency-Key", UUID.randomUUID().toString(), "CF-IPCountry", "PG");
-        assertThat(bought.status()).as(bought.body()).isEqualTo(201);
-        int stripePort = Infrastructure.STRIPE_SANDBOX_PORT + RunningPlatform.PORT_OFFSET;
-        HttpResponse<String> confirmed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + stripePort + "/v1/payment_intents/" + bought.json().get("providerRef").asString()
-                        + "/confirm"))
-                .header("Authorization", "Bearer " + SandboxDefaults.STRIPE_SECRET_KEY)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("payment_method=pm_card_visa")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .until(() -> home.get("/api/entitlements/check?filmId=" + filmId + "&territory=PG", viewer).json(),
-                        check -> check.path("allowed").asBoolean(false));
-    }
-
     private static HttpResponse<String> fetch(HttpClient player, String url) throws Exception {
         HttpResponse<String> answer = player.send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString());
