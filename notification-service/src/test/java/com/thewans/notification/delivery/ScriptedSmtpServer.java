@@ -82,7 +82,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
                         reply(out, "221 bye");
                         return;
                     }
-                    default -> reply(out, "502 not implemented");
+                    // what RFC 5321 answers a command a server does not know (the client under test sends none)
+                    default -> reply(out, "502 5.5.1 Command not recognized");
                 }
             }
         } catch (IOException e) {

@@ -39,22 +39,24 @@ class Refunds {
         if (!t.status().captured() || t.refundable() == 0 || t.providerRef() == null) {
             throw new NotRefundable(t.id(), t.status());
         }
+        RefundAccepted accepted;
         if (t.provider() == Transaction.Provider.MOBILE_MONEY) {
             // the wallet's refunds are counted here, pending ones included, under the payment's lock
             MobileMoneyRefunds.Refund refund = wallets.refund(t, refundKey, request.amount(), request.reason(),
                     admin.userId());
-            audit.record("payment.refund-requested", "transaction:" + t.id(), Map.of("amount", refund.amount(),
-                    "currency", t.currency(), "reason", request.reason(), "refundId", refund.id().toString()));
-            return new RefundAccepted(t.id(), refund.id().toString(), refund.amount(), t.currency(),
+            accepted = new RefundAccepted(t.id(), refund.id().toString(), refund.amount(), t.currency(),
                     refund.status().toLowerCase(java.util.Locale.ROOT));
+        } else {
+            long amount = request.amount() == null ? t.refundable() : request.amount();
+            if (amount > t.refundable()) {
+                throw new RefundTooLarge(t.id(), amount, t.refundable());
+            }
+            CardPayments.CardRefund refund = cards.refund(t.providerRef(), amount, request.reason(),
+                    "wans-refund-" + refundKey);
+            accepted = new RefundAccepted(t.id(), refund.id(), refund.amount(), t.currency(), refund.status());
         }
-        long amount = request.amount() == null ? t.refundable() : request.amount();
-        if (amount > t.refundable()) {
-            throw new RefundTooLarge(t.id(), amount, t.refundable());
-        }
-        CardPayments.CardRefund refund = cards.refund(t.providerRef(), amount, request.reason(), "wans-refund-" + refundKey);
-        audit.record("payment.refund-requested", "transaction:" + t.id(), Map.of("amount", amount, "currency",
-                t.currency(), "reason", request.reason(), "refundId", refund.id()));
-        return new RefundAccepted(t.id(), refund.id(), refund.amount(), t.currency(), refund.status());
+        audit.record("payment.refund-requested", "transaction:" + t.id(), Map.of("amount", accepted.amount(),
+                "currency", t.currency(), "reason", request.reason(), "refundId", accepted.refundId()));
+        return accepted;
     }
 }

@@ -24,13 +24,13 @@ public record Subscription(UUID id, UUID userId, String planCode, String currenc
     }
 
     /**
-     * Where the platform's own renewal stands (mobile money only).
+     * Where the platform's own renewal stands (mobile money only); when the next request is due is the
+     * ledger's to ask (renewal_due_at), not a value anything decides on here.
      *
-     * @param dueAt     when the next request to pay is sent; null while one waits, or when none will be
      * @param paymentId the request to pay waiting for the payer
      * @param attempts  failed requests since the last paid period
      */
-    public record Renewal(Instant dueAt, UUID paymentId, int attempts) {
+    public record Renewal(UUID paymentId, int attempts) {
     }
 
     /**

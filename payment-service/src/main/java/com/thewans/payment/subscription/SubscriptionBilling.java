@@ -68,9 +68,12 @@ public class SubscriptionBilling {
             // the cheaper plan chosen during the period: Stripe charged its price for this one
             ledger.planChanged(s.id(), s.nextPlanCode(),
                     plans.get(s.nextPlanCode()).prices().getOrDefault(s.currency(), s.amount()), null, null, null, now);
-            events.planChanged(ledger.find(s.id()).orElseThrow(), "downgrade");
         }
-        events.renewed(ledger.find(s.id()).orElseThrow());
+        Subscription renewed = ledger.find(s.id()).orElseThrow();
+        if (s.nextPlanCode() != null) {
+            events.planChanged(renewed, "downgrade");
+        }
+        events.renewed(renewed);
     }
 
     /** The provider's state of the subscription, taken as it is, announcing what changed. */

@@ -243,7 +243,7 @@ class SubscriptionLedger {
                 instant(rs, "current_period_start"), instant(rs, "current_period_end"),
                 rs.getBoolean("cancel_at_period_end"), rs.getString("ended_reason"), instant(rs, "created_at"),
                 rs.getString("wallet"), rs.getString("payer_phone"), new Subscription.Renewal(
-                        instant(rs, "renewal_due_at"), rs.getObject("renewal_payment_id", UUID.class),
+                        rs.getObject("renewal_payment_id", UUID.class),
                         rs.getInt("renewal_attempts")), rs.getString("next_plan_code"),
                 rs.getString("upgrade_plan_code") == null ? null : new Subscription.Upgrade(
                         rs.getString("upgrade_plan_code"), rs.getObject("upgrade_payment_id", UUID.class)),

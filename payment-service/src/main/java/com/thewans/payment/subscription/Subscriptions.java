@@ -129,7 +129,7 @@ class Subscriptions {
                 byMobileMoney ? SubscriptionBilling.MOBILE_MONEY : SubscriptionBilling.STRIPE, null,
                 Subscription.Status.INCOMPLETE, null, null, null, false, null, now,
                 byMobileMoney ? request.mobileMoney().wallet() : null,
-                byMobileMoney ? request.mobileMoney().phone() : null, new Subscription.Renewal(null, null, 0), null,
+                byMobileMoney ? request.mobileMoney().phone() : null, new Subscription.Renewal(null, 0), null,
                 null, discount == null ? null : discount.code(), discount == null ? null : discount.amountOff());
         try {
             // the subscription and its use of the coupon are recorded together, or neither is
