@@ -12,6 +12,8 @@ final class Wording {
     private static final ZoneId PORT_MORESBY = ZoneId.of("Pacific/Port_Moresby");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
             .withZone(PORT_MORESBY);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
+            .withZone(PORT_MORESBY);
 
     private Wording() {
     }
@@ -27,5 +29,10 @@ final class Wording {
 
     static String date(Instant instant) {
         return instant == null ? "" : DATE.format(instant);
+    }
+
+    /** The day alone, for what ends on a day (a subscription's period). */
+    static String day(Instant instant) {
+        return instant == null ? "" : DAY.format(instant);
     }
 }

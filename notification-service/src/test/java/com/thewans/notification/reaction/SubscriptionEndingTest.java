@@ -1,4 +1,4 @@
-package com.thewans.notification.subscription;
+package com.thewans.notification.reaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

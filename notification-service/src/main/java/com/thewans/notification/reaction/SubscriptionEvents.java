@@ -1,9 +1,6 @@
-package com.thewans.notification.subscription;
+package com.thewans.notification.reaction;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,9 +32,6 @@ class SubscriptionEvents {
         }
     }
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
-            .withZone(ZoneId.of("Pacific/Port_Moresby"));
-
     @Bean
     EventHandler subscriptionRenewedHandler(Notifier notifier) {
         return EventHandler.of("subscription.renewed", SubscriptionChanged.class,
@@ -64,6 +58,6 @@ class SubscriptionEvents {
 
     private static void tell(Notifier notifier, NotificationType type, SubscriptionChanged s, EventEnvelope event) {
         notifier.notify(Notice.of(s.userId(), type, "event:" + event.id(),
-                Map.of("plan", s.plan(), "periodEnd", s.currentPeriodEnd() == null ? "" : DATE.format(s.currentPeriodEnd()))));
+                Map.of("plan", s.plan(), "periodEnd", Wording.day(s.currentPeriodEnd()))));
     }
 }
