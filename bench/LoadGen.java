@@ -56,7 +56,7 @@ public final class LoadGen {
 
     record Settings(URI target, URI baseline, int connections, double rate, Duration duration, Duration warmup,
             long maxRequests, String method, String body, Map<String, String> headers, Duration timeout, int rounds,
-            String stripeSecret) {
+            String stripeSecret, List<Map.Entry<String, String>> perConnection, String baselineMethod) {
     }
 
     record Result(URI target, long requests, double seconds, long[] latenciesNanos, Map<String, Long> outcomes,
@@ -127,6 +127,7 @@ public final class LoadGen {
             usage: java bench/LoadGen.java <url> [--connections N] [--duration 10s] [--warmup 2s]
                    [--max-requests N] [--header Name:Value]... [--method GET] [--body TEXT]
                    [--timeout 10s] [--rate N] [--baseline <url> [--rounds N]] [--stripe-events WHSEC]
+                   [--per-connection FILE] [--baseline-method GET]
               loopback URLs only; at most %d connections, %d s and %d requests per measurement"""
             .formatted(MAX_CONNECTIONS, MAX_DURATION.toSeconds(), MAX_REQUESTS);
 
@@ -143,6 +144,8 @@ public final class LoadGen {
         String method = "GET";
         String body = null;
         String stripeSecret = null;
+        List<Map.Entry<String, String>> perConnection = List.of();
+        String baselineMethod = null;
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -169,6 +172,8 @@ public final class LoadGen {
                 case "--baseline" -> baseline = loopbackUrl(value);
                 case "--rounds" -> rounds = (int) number(arg, value, 1, 10);
                 case "--stripe-events" -> stripeSecret = value;
+                case "--per-connection" -> perConnection = perConnection(value);
+                case "--baseline-method" -> baselineMethod = value.toUpperCase();
                 case "--header" -> {
                     int colon = value.indexOf(':');
                     if (colon <= 0) {
@@ -186,7 +191,53 @@ public final class LoadGen {
             throw new IllegalArgumentException("--rounds alternates target and --baseline; name a baseline");
         }
         return new Settings(target, baseline, connections, rate, duration, warmup, maxRequests, method, body,
-                Map.copyOf(headers), timeout, rounds, stripeSecret);
+                Map.copyOf(headers), timeout, rounds, stripeSecret, perConnection,
+                baselineMethod == null ? method : baselineMethod);
+    }
+
+    /**
+     * --per-connection FILE: one line per client, {@code <Authorization value><TAB><body>}; connection i
+     * speaks as line i (modulo their number). Many viewers, each with a session of their own, rather than
+     * one viewer whose every request would hit the same keys (and the same per-user rate limit).
+     */
+    static List<Map.Entry<String, String>> perConnection(String file) {
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(file)).stream()
+                    .filter(line -> !line.isBlank()).toList();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--per-connection " + file + " cannot be read: " + e.getMessage());
+        }
+        List<Map.Entry<String, String>> clients = new ArrayList<>();
+        for (String line : lines) {
+            int tab = line.indexOf('\t');
+            clients.add(Map.entry(tab < 0 ? line : line.substring(0, tab), tab < 0 ? "" : line.substring(tab + 1)));
+        }
+        if (clients.isEmpty()) {
+            throw new IllegalArgumentException("--per-connection " + file + " has no lines");
+        }
+        return List.copyOf(clients);
+    }
+
+    /**
+     * The request connection {@code index} sends: to the baseline with --baseline-method and no body; with
+     * --per-connection, its own Authorization and, to the target, its own body.
+     */
+    static byte[] encodeFor(Settings s, URI url, int index) {
+        boolean target = url.equals(s.target());
+        Map<String, String> headers = new LinkedHashMap<>(s.headers());
+        String body = s.body();
+        if (!s.perConnection().isEmpty()) {
+            Map.Entry<String, String> client = s.perConnection().get(index % s.perConnection().size());
+            headers.put("Authorization", client.getKey());
+            body = client.getValue().isEmpty() ? body : client.getValue();
+        }
+        if (!target && !s.baselineMethod().equals(s.method())) {
+            body = null;
+        }
+        return encode(new Settings(s.target(), s.baseline(), s.connections(), s.rate(), s.duration(), s.warmup(),
+                s.maxRequests(), target ? s.method() : s.baselineMethod(), body, Map.copyOf(headers), s.timeout(),
+                s.rounds(), null, List.of(), s.baselineMethod()), url);
     }
 
     /** Only this machine: the benchmarks never send traffic anywhere else. */
@@ -247,7 +298,6 @@ public final class LoadGen {
     }
 
     static Result run(Settings s, URI url) throws InterruptedException {
-        byte[] request = encode(s, url);
         // with --stripe-events every request to the target is a new event (a repeated one would only
         // measure the duplicate check), signed as Stripe signs; the baseline stays as it is
         StripeEvents events = s.stripeSecret() != null && url.equals(s.target()) ? new StripeEvents(s, url) : null;
@@ -264,8 +314,9 @@ public final class LoadGen {
             long[] mine = new long[(int) Math.min(perThread, Integer.MAX_VALUE - 8)];
             latencies.add(mine);
             int index = t;
+            byte[] mineRequest = encodeFor(s, url, index);
             Thread worker = new Thread(() -> {
-                Connection connection = new Connection(url, s.timeout(), "HEAD".equals(s.method()));
+                Connection connection = new Connection(url, s.timeout(), "HEAD".equals(url.equals(s.target()) ? s.method() : s.baselineMethod()));
                 try {
                     int n = 0;
                     // at a fixed rate each connection sends every `interval` ns, staggered against the others
@@ -287,7 +338,7 @@ public final class LoadGen {
                         }
                         String outcome;
                         try {
-                            outcome = Integer.toString(connection.exchange(events == null ? request : events.next()));
+                            outcome = Integer.toString(connection.exchange(events == null ? mineRequest : events.next()));
                         } catch (IOException | RuntimeException e) {
                             connection.close(); // the next request starts on a new connection
                             outcome = e.getClass().getSimpleName();
@@ -366,7 +417,7 @@ public final class LoadGen {
             headers.put("Content-Type", "application/json; charset=utf-8");
             headers.put("Stripe-Signature", "t=" + now + ",v1=" + signature);
             return encode(new Settings(settings.target(), null, 1, 0, settings.duration(), settings.warmup(), 1, "POST",
-                    payload, headers, settings.timeout(), 1, null), url);
+                    payload, headers, settings.timeout(), 1, null, List.of(), "POST"), url);
         }
     }
 
@@ -542,7 +593,8 @@ public final class LoadGen {
     static void print(String label, Result r, Settings s) {
         boolean events = s.stripeSecret() != null && r.target().equals(s.target());
         System.out.printf("%-9s %s %s, %d connections%s, %.1f s measured after %.1f s warm-up%n", label,
-                events ? "POST (a new signed Stripe event each)" : s.method(), r.target(), s.connections(), s.rate() > 0 ? String.format(" at %.0f/s", s.rate()) : "",
+                events ? "POST (a new signed Stripe event each)" : r.target().equals(s.target()) ? s.method()
+                        : s.baselineMethod(), r.target(), s.connections(), s.rate() > 0 ? String.format(" at %.0f/s", s.rate()) : "",
                 r.seconds(), s.warmup().toMillis() / 1000.0);
         System.out.printf("          requests %d (%.1f/s), errors %d%s%n", r.requests(), r.perSecond(), r.errors(),
                 r.requests() >= s.maxRequests() - s.connections() ? " (stopped at --max-requests)" : "");
