@@ -31,7 +31,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping("/api/recommend")
 @Tag(name = "Recommendations", description = "Rows for a home screen, each film with a reason: for you, because you"
         + " watched, similar, trending, latest, continue watching, genre rows")
-@ApiResponse(responseCode = "400", description = "A page or size out of bounds (`invalid-field`)",
+@ApiResponse(responseCode = "400", description = "A page, size, row count or genre slug out of bounds (`validation-failed`)",
         content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
 @ApiResponse(responseCode = "403", description = "Another viewer's rows, and the caller is no admin"
         + " (`rows-of-another-viewer`)",
