@@ -64,6 +64,8 @@ final class RunningPlatform implements BeforeAllCallback {
                     .serviceEnvironment("FFMPEG_CACHE_DIR", FFMPEG_CACHE.toString())
                     // a mobile-money approval whose callback was lost is found by the next poll: soon, in tests
                     .serviceEnvironment("MOBILE_MONEY_POLL_EVERY", "2s")
+                    // recommendation's job folds new watches into trending and similarities: soon, in tests
+                    .serviceEnvironment("RECOMMEND_RECOMPUTE_INTERVAL", "2s")
                     .progress(System.out)
                     .build());
         }
