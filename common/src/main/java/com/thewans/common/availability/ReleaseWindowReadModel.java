@@ -38,7 +38,7 @@ public final class ReleaseWindowReadModel {
 
     /**
      * The condition "window {@code w} is open at ? and covers territory ?" for a {@code film_window w}
-     * join; its three parameters are the time, the territory and the territory again.
+     * join; its four parameters are the time twice, then the territory twice.
      */
     public static final String OPEN_IN_TERRITORY = "not w.closed and w.starts_at <= ? and (w.ends_at is null or"
             + " w.ends_at > ?) and (w.worldwide or w.territories @> array[?]::text[])"
