@@ -26,8 +26,9 @@ class RankerTest {
             films.put(id, film(id, "drama"));
         }
         films.put("c1", film("c1", "comedy"));
-        films.put("seen", film("seen", "drama"));
-        Map<String, Double> popularity = Map.of("c1", 10.0, "d1", 1.0, "d2", 1.0, "d3", 1.0, "d4", 1.0);
+        // the viewer likes both genres alike; the dramas are more popular, so they alone would fill the top
+        films.put("seen", film("seen", "drama", "comedy"));
+        Map<String, Double> popularity = Map.of("c1", 1.0, "d1", 10.0, "d2", 10.0, "d3", 10.0, "d4", 10.0);
         Ranker.Pool pool = new Ranker.Pool(films, films.keySet(), popularity, Neighbours.NONE);
         Ranker.Viewer viewer = new Ranker.Viewer(List.of(new Watch("seen", NOW, 1)), Set.of(), Set.of(), "PG");
 
