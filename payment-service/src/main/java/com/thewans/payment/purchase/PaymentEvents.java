@@ -17,10 +17,13 @@ class PaymentEvents {
     static final String REFUNDED = "payment.refunded";
     static final String PARTIALLY_REFUNDED = "payment.partially_refunded";
 
-    /** Money was captured: rights-service grants what it buys. The shape is rights' contract. */
+    /**
+     * Money was captured: rights-service grants what it buys, royalty-service books its revenue net
+     * of {@code taxAmount} (the GST the invoice shows) in the buyer's {@code territory}.
+     */
     record PaymentSucceeded(UUID transactionId, UUID userId, Transaction.Kind kind, UUID filmId, UUID windowId,
             UUID subscriptionId, Instant periodEnd, long amount, String currency, String provider, UUID invoiceId,
-            String invoiceNumber) {
+            String invoiceNumber, long taxAmount, String territory) {
     }
 
     /** A payment failed or expired: nothing was captured. */
@@ -49,7 +52,8 @@ class PaymentEvents {
     void succeeded(Transaction t, Invoice invoice, Instant periodEnd) {
         events.publish(SUCCEEDED, new PaymentSucceeded(t.id(), t.userId(), t.kind(), t.filmId(), t.windowId(),
                 t.subscriptionId(), periodEnd, t.amount(), t.currency(), t.provider().eventName,
-                invoice == null ? null : invoice.id(), invoice == null ? null : invoice.number()));
+                invoice == null ? null : invoice.id(), invoice == null ? null : invoice.number(),
+                invoice == null ? 0 : invoice.gstAmount(), t.territory()));
     }
 
     void failed(Transaction t, String reason) {

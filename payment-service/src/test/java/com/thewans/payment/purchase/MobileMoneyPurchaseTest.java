@@ -100,6 +100,8 @@ class MobileMoneyPurchaseTest extends PaymentTestSupport {
         assertThat(succeeded.get(0).get("amount").asLong()).isEqualTo(990);
         assertThat(succeeded.get(0).get("filmId").asString()).isEqualTo(filmId.toString());
         assertThat(succeeded.get(0).get("invoiceNumber").asString()).startsWith("WANS-");
+        assertThat(succeeded.get(0).get("taxAmount").asLong()).isEqualTo(90);
+        assertThat(succeeded.get(0).get("territory").asString()).isEqualTo("PG");
         assertThat(MOMO.callbacks()).anyMatch(c -> c.referenceId().equals(asked.referenceId()) && c.status() == 200);
         assertThat(keptMessages(t)).containsExactly(asked.referenceId() + ":SUCCESSFUL requesttopay.callback succeeded");
     }
