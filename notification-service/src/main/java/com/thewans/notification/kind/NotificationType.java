@@ -20,6 +20,7 @@ public enum NotificationType {
     RENTAL_GRANTED(Category.BILLING, false, List.of(Channel.EMAIL, Channel.INBOX)),
     FILM_READY(Category.CONTENT, false, List.of(Channel.EMAIL, Channel.INBOX)),
     FILM_FAILED(Category.CONTENT, false, List.of(Channel.EMAIL, Channel.INBOX)),
+    ROYALTY_STATEMENT(Category.BILLING, false, List.of(Channel.EMAIL, Channel.INBOX)),
     NEW_RELEASES(Category.RELEASES, false, List.of(Channel.EMAIL, Channel.INBOX)),
     ANNOUNCEMENT(Category.SYSTEM, false, List.of(Channel.INBOX)),
     PROMOTION(Category.PROMOTIONS, false, List.of(Channel.EMAIL, Channel.INBOX)),

@@ -111,6 +111,27 @@ class PlatformEventsTest extends NotificationTestSupport {
     }
 
     @Test
+    void theCreatorHearsWhatTheirFilmEarnedWhenAStatementIsIssued() throws Exception {
+        String address = email();
+        UUID creator = knownUser(address);
+        UUID film = film(creator, "Bilum Stories");
+        UUID statement = UUID.randomUUID();
+
+        publish("royalty.statement_issued", Map.of("statementId", statement.toString(), "partyId", creator.toString(),
+                "role", "PRODUCER", "filmId", film.toString(), "period", "2026-11", "currency", "PGK",
+                "amount", 63000, "hash", "ab".repeat(32)));
+        publish("royalty.statement_issued", Map.of("statementId", UUID.randomUUID().toString(),
+                "partyId", UUID.randomUUID().toString(), "role", "DISTRIBUTOR", "filmId", film.toString(),
+                "period", "2026-11", "currency", "PGK", "amount", 18000, "hash", "cd".repeat(32)));
+
+        MimeMessage told = awaitMails(address, 2).get(1);
+        assertThat(told.getSubject()).isEqualTo("Your royalty statement for Bilum Stories, 2026-11");
+        assertThat(parts(told).text()).contains("K 630.00").contains("http://localhost:3000/creator/royalties/" + statement);
+        await().atMost(Duration.ofSeconds(10)).until(() -> inbox(creator).get("totalItems").asLong() == 1);
+        assertThat(inbox(creator).get("items").get(0).get("type").asString()).isEqualTo("ROYALTY_STATEMENT");
+    }
+
+    @Test
     void subscriptionRenewalPastDueAndEndAreTold() {
         String address = email();
         UUID viewer = knownUser(address);
