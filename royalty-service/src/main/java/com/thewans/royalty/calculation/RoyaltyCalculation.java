@@ -205,12 +205,8 @@ public class RoyaltyCalculation {
                 }
                 return;
             }
-            List<UUID> order = new ArrayList<>(films.keySet());
-            long[] weights = order.stream().mapToLong(films::get).toArray();
-            long[] parts = Allocation.split(amount, weights);
-            for (int i = 0; i < parts.length; i++) {
-                add(revenue, order.get(i), currency, RevenueKind.SVOD, parts[i]);
-            }
+            SvodWatchTime.split(amount, films).forEach((film, part) -> add(revenue, film, currency, RevenueKind.SVOD,
+                    part));
         }));
     }
 

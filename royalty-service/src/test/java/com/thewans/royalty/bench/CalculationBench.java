@@ -86,7 +86,7 @@ class CalculationBench extends RoyaltyTestSupport {
                         case when g % 2 = 0 then 'PG' else 'FJ' end,
                         case when g % 10 = 0 then 'USD' else 'PGK' end,
                         100 + (g * 31) % 4900, ?::timestamptz, now()
-                    from generate_series(1, ?) g""");
+                    from generate_series(1::bigint, ?) g""");
             ps.setDate(1, Date.valueOf(MONTH.atDay(1)));
             ps.setArray(2, con.createArrayOf("uuid", films));
             ps.setInt(3, FILMS);
