@@ -46,19 +46,24 @@ create table ledger_entry (
 create index ledger_entry_period on ledger_entry (period, film_id, currency, revenue_kind);
 create index ledger_entry_film on ledger_entry (film_id, period);
 
--- What a sale was booked at, so its refund reverses exactly that (net of GST).
+-- What a sale was booked at, so its refunds reverse exactly that (net of GST): reversed is what
+-- refunds have taken back so far (a full refund takes back net_amount, partial ones their share).
 create table sale (
     transaction_id uuid primary key,
     film_id        uuid,
     revenue_kind   text not null,
     territory      text,
     currency       text not null,
-    net_amount     bigint not null
+    gross_amount   bigint not null,
+    net_amount     bigint not null,
+    reversed       bigint not null default 0
 );
 
--- Refunds seen, so one handled before its sale (they travel on different streams) still reverses it.
+-- The most refunded of each payment so far, so a refund handled before its sale (they travel on
+-- different streams) still reverses it when the sale arrives.
 create table refund_seen (
     transaction_id uuid primary key,
+    refunded_total bigint not null,
     occurred_at    timestamptz not null
 );
 

@@ -1,6 +1,8 @@
 package com.thewans.royalty.ledger;
 
 import java.sql.Date;
+import java.util.Objects;
+import java.util.UUID;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,10 +27,18 @@ class RevenueEventHandlers {
                 (payment, event) -> sales.paid(payment, event.occurredAt()));
     }
 
+    /** A full refund: {@code amount} is the payment's refunded total (all of it). */
     @Bean
     EventHandler royaltyPaymentRefunded(Sales sales) {
         return EventHandler.of("payment.refunded", PaymentRefunded.class,
-                (refund, event) -> sales.refunded(refund.transactionId(), event.occurredAt()));
+                (refund, event) -> sales.refunded(refund.transactionId(), refund.amount(), event.occurredAt()));
+    }
+
+    /** A goodwill refund of part of a payment: the revenue it gave back is reversed pro rata. */
+    @Bean
+    EventHandler royaltyPaymentPartiallyRefunded(Sales sales) {
+        return EventHandler.of("payment.partially_refunded", PaymentPartiallyRefunded.class,
+                (refund, event) -> sales.refunded(refund.transactionId(), refund.refundedTotal(), event.occurredAt()));
     }
 
     @Bean
@@ -47,9 +57,16 @@ class RevenueEventHandlers {
                 stopped.offerKind(), stopped.userId(), Math.max(0, stopped.watchedSeconds())));
     }
 
-    record PaymentRefunded(java.util.UUID transactionId) {
+    record PaymentRefunded(UUID transactionId, Long amount) {
         PaymentRefunded {
-            java.util.Objects.requireNonNull(transactionId, "payment.refunded lacks transactionId");
+            Objects.requireNonNull(transactionId, "payment.refunded lacks transactionId");
+        }
+    }
+
+    record PaymentPartiallyRefunded(UUID transactionId, Long refundedTotal) {
+        PaymentPartiallyRefunded {
+            Objects.requireNonNull(transactionId, "payment.partially_refunded lacks transactionId");
+            Objects.requireNonNull(refundedTotal, "payment.partially_refunded lacks refundedTotal");
         }
     }
 }

@@ -122,8 +122,24 @@ class CalculationTest extends RoyaltyTestSupport {
         assertThat(amounts(film, JAN, "PGK")).isEqualTo(closed);
         assertThat(amounts(film, FEB, "PGK").get(creator)).isEqualTo(3500 - 630);
         assertThat(jdbc.queryForObject("select adjustment_of from ledger_entry where source_key = ?",
-                java.sql.Date.class, "refund:" + refunded).toLocalDate()).isEqualTo(JAN.atDay(1));
+                java.sql.Date.class, "refund:" + refunded + ":990").toLocalDate()).isEqualTo(JAN.atDay(1));
         assertThat(kept).isNotNull();
+    }
+
+    @Test
+    void partialRefundsReverseTheirShareOfTheNetAndAllOfThemTheWholeNet() {
+        UUID film = catalog.film(UUID.randomUUID());
+        UUID tx = sale(film, 1001, 91, "PGK", in(JAN, 2)); // net 910
+        deliver("payment.partially_refunded", in(JAN, 3), Map.of("transactionId", tx.toString(),
+                "amount", 333, "refundedTotal", 333, "currency", "PGK"));
+        deliver("payment.partially_refunded", in(JAN, 3), Map.of("transactionId", tx.toString(),
+                "amount", 333, "refundedTotal", 333, "currency", "PGK"));
+        assertThat(jdbc.queryForObject("select sum(amount) from ledger_entry", Long.class)).isEqualTo(910 - 302);
+
+        deliver("payment.refunded", in(JAN, 4), Map.of("transactionId", tx.toString(), "amount", 1001,
+                "currency", "PGK"));
+
+        assertThat(jdbc.queryForObject("select sum(amount) from ledger_entry", Long.class)).isZero();
     }
 
     @Test
