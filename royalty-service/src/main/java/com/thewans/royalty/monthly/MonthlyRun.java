@@ -15,7 +15,7 @@ import com.thewans.royalty.period.Period;
 import com.thewans.royalty.period.PeriodBook;
 
 /**
- * Early on the 1st: close last month (and any earlier month left open, in order), then schedule
+ * Early on the 1st: close every month with revenue left open, in order, through last month, then schedule
  * and send payouts. Every instance may run it: closing takes the periods' lock and refuses a closed
  * period, scheduling takes the payouts' lock and pays only statements no payout names.
  */
@@ -40,12 +40,16 @@ class MonthlyRun {
     @Scheduled(cron = "${wans.royalty.monthly-cron:0 0 2 1 * *}", zone = "UTC")
     void run() {
         Period last = Period.current(clock).previous();
-        if (!periods.isClosed(last)) {
+        Period month = periods.earliestOpenWithRevenue().filter(p -> !p.isAfter(last)).orElse(last);
+        for (; !month.isAfter(last); month = month.next()) {
+            if (periods.isClosed(month)) {
+                continue;
+            }
             try {
-                calculation.close(last);
+                calculation.close(month);
             } catch (WansException e) {
-                // an earlier month still open: an admin closes it (the report shows which)
-                log.warn("Royalty period {} not closed: {}", last, e.getMessage());
+                // another instance closed it meanwhile; the report shows what is open
+                log.warn("Royalty period {} not closed: {}", month, e.getMessage());
             }
         }
         payouts.schedule();

@@ -47,6 +47,14 @@ public class PeriodBook {
         jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, PERIODS_LOCK);
     }
 
+    /** The earliest month with revenue that is not closed yet, if any. */
+    public Optional<Period> earliestOpenWithRevenue() {
+        Date closed = jdbc.queryForObject("select closed_through from period_book where id = 1", Date.class);
+        Date earliest = jdbc.queryForObject("select min(period) from ledger_entry where ?::date is null or period > ?::date",
+                Date.class, closed, closed);
+        return Optional.ofNullable(earliest).map(d -> Period.of(d.toLocalDate()));
+    }
+
     public void markClosedThrough(Period period) {
         jdbc.update("update period_book set closed_through = ? where id = 1", Date.valueOf(period.firstDay()));
     }

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.thewans.common.security.CurrentUser;
 import com.thewans.royalty.period.Period;
 import com.thewans.royalty.period.PeriodBook;
+import com.thewans.royalty.statement.NotYourStatements;
 import com.thewans.royalty.statement.StatementReader;
 import com.thewans.royalty.statement.StatementView;
 
@@ -66,7 +67,7 @@ class Reports {
                     where a.film_id = ? and p.party_id = ? and p.role = 'PRODUCER')""", Boolean.class, filmId,
                     caller.userId());
             if (!Boolean.TRUE.equals(producer)) {
-                StatementReader.requireOwnOrAdmin(caller, null);
+                throw new NotYourStatements();
             }
         }
         List<Amount> earnings = jdbc.query("""

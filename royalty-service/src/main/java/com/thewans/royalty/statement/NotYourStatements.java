@@ -7,7 +7,7 @@ import com.thewans.common.problem.WansException;
 /** A creator asking for another party's statements or earnings. */
 public class NotYourStatements extends WansException {
 
-    NotYourStatements() {
+    public NotYourStatements() {
         super(HttpStatus.FORBIDDEN, "forbidden", "A creator sees only their own royalty statements");
     }
 }
