@@ -142,7 +142,8 @@ public class RecommendEval {
             String[] f = line.split(",", -1);
             String id = f[column.get("film")];
             films.put(id, new Film(id, get(f, column, "title"), set(get(f, column, "genres")),
-                    set(get(f, column, "languages")), get(f, column, "creator"), year(get(f, column, "year"))));
+                    set(get(f, column, "languages")), people(get(f, column, "creator"), get(f, column, "people")),
+                    year(get(f, column, "year"))));
         }
         return films;
     }
@@ -186,6 +187,22 @@ public class RecommendEval {
 
     static Set<String> set(String value) {
         return value == null ? Set.of() : Set.of(value.split("\\|"));
+    }
+
+    /** The optional `creator` column and the optional `people` column (names separated by `|`) as one set. */
+    static Set<String> people(String creator, String people) {
+        Set<String> all = new java.util.HashSet<>();
+        if (creator != null) {
+            all.add(creator);
+        }
+        if (people != null) {
+            for (String name : people.split("\\|")) {
+                if (!name.isBlank()) {
+                    all.add(name.trim().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        return all;
     }
 
     static Integer year(String value) {

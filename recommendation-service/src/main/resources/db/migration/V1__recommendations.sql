@@ -8,6 +8,8 @@ create table rec_film (
     status           varchar(12)  not null,
     genres           text[]       not null default '{}',
     languages        text[]       not null default '{}',
+    -- the credits' names (directors, cast, producers), lower case: films that share people are kin
+    people           text[]       not null default '{}',
     maturity_rating  varchar(8)   not null,
     release_year     integer,
     runtime_minutes  integer,

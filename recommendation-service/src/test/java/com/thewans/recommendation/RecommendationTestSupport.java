@@ -85,10 +85,19 @@ public abstract class RecommendationTestSupport extends ServiceTestSupport {
 
     protected void filmChanged(String type, UUID id, String title, String status, String genres, String languages,
             String maturity, int version, Instant at) {
+        filmChanged(type, id, title, status, genres, languages, maturity, version, at, null);
+    }
+
+    /** The same, directed by {@code director} (catalog's credits; none when null). */
+    protected void filmChanged(String type, UUID id, String title, String status, String genres, String languages,
+            String maturity, int version, Instant at, String director) {
+        Map<String, Object> credits = Map.of("directors", director == null ? List.of() : List.of(Map.of("name",
+                director)), "cast", List.of(Map.of("name", "Cast of " + title, "character", "Lead")), "producers",
+                List.of());
         publish(type, at, data("filmId", id, "creatorId", UUID.nameUUIDFromBytes(title.getBytes()), "title", title,
                 "slug", title.toLowerCase().replace(' ', '-'), "status", status, "genres", list(genres),
                 "releaseYear", 2025, "runtimeMinutes", 100, "maturityRating", maturity, "languages", list(languages),
-                "countries", List.of("PG"), "version", version));
+                "countries", List.of("PG"), "credits", credits, "version", version));
     }
 
     /** rights announces a window of the type open from an hour ago in these territories (none: worldwide). */

@@ -22,16 +22,17 @@ class FilmEvents {
 
     /**
      * The film as it stands after the change: the data of all four events, so a consumer reads
-     * any of them with one view (transcoding and rights need the creator, search the rest).
+     * any of them with one view (transcoding and rights need the creator, search the rest, and
+     * recommendation the credits, to find films made by the same people).
      */
     record FilmChanged(UUID filmId, UUID creatorId, String title, String slug, FilmStatus status,
             List<String> genres, Integer releaseYear, Integer runtimeMinutes, MaturityRating maturityRating,
-            List<String> languages, List<String> countries, long version) {
+            List<String> languages, List<String> countries, Credits credits, long version) {
 
         static FilmChanged of(FilmRecord f) {
             return new FilmChanged(f.id(), f.creatorId(), f.title(), f.slug(), f.status(),
                     f.genres().stream().map(Genre::slug).toList(), f.releaseYear(), f.runtimeMinutes(),
-                    f.maturityRating(), f.languages(), f.countries(), f.version());
+                    f.maturityRating(), f.languages(), f.countries(), f.credits(), f.version());
         }
     }
 

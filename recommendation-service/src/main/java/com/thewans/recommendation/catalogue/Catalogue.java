@@ -30,7 +30,7 @@ import com.thewans.recommendation.ranking.Film;
 @Component
 public class Catalogue {
 
-    private static final String COLUMNS = "f.film_id, f.creator_id, f.title, f.genres, f.languages,"
+    private static final String COLUMNS = "f.film_id, f.creator_id, f.title, f.genres, f.languages, f.people,"
             + " f.maturity_rating, f.release_year, f.runtime_minutes, f.published_at";
 
     private final JdbcTemplate jdbc;
@@ -83,8 +83,12 @@ public class Catalogue {
         UUID id = rs.getObject("film_id", UUID.class);
         UUID creator = rs.getObject("creator_id", UUID.class);
         Integer year = (Integer) rs.getObject("release_year");
+        Set<String> people = new java.util.HashSet<>(strings(rs.getArray("people")));
+        if (creator != null) {
+            people.add(creator.toString());
+        }
         Film film = new Film(id.toString(), rs.getString("title"), strings(rs.getArray("genres")),
-                strings(rs.getArray("languages")), creator == null ? null : creator.toString(), year);
+                strings(rs.getArray("languages")), people, year);
         return new CatalogueFilm(id, film, rs.getString("maturity_rating"), year,
                 (Integer) rs.getObject("runtime_minutes"), instant(rs, "published_at"), offers);
     }

@@ -25,7 +25,8 @@ class FilmEvents {
 
     /** Recommendation's view of catalog's FilmChanged. */
     record FilmChanged(UUID filmId, UUID creatorId, String title, String status, List<String> genres,
-            Integer releaseYear, Integer runtimeMinutes, String maturityRating, List<String> languages, Long version) {
+            Integer releaseYear, Integer runtimeMinutes, String maturityRating, List<String> languages,
+            Credits credits, Long version) {
 
         FilmChanged {
             Objects.requireNonNull(filmId, "filmId");
@@ -34,9 +35,28 @@ class FilmEvents {
             Objects.requireNonNull(version, "version");
             genres = genres == null ? List.of() : genres;
             languages = languages == null ? List.of() : languages;
+            credits = credits == null ? new Credits(null, null, null) : credits;
             // a rating this service does not know is treated as the strictest, never as all-ages
             maturityRating = MaturityRating.parse(maturityRating).orElse(MaturityRating.R18).name();
         }
+    }
+
+    /** Who is named in catalog's credits; only the names matter here. */
+    record Credits(List<Named> directors, List<Named> cast, List<Named> producers) {
+
+        Credits {
+            directors = directors == null ? List.of() : directors;
+            cast = cast == null ? List.of() : cast;
+            producers = producers == null ? List.of() : producers;
+        }
+
+        List<String> names() {
+            return java.util.stream.Stream.of(directors, cast, producers).flatMap(List::stream).map(Named::name)
+                    .filter(name -> name != null && !name.isBlank()).map(String::trim).toList();
+        }
+    }
+
+    record Named(String name) {
     }
 
     @Bean
@@ -83,18 +103,18 @@ class FilmEvents {
 
     private static void keep(JdbcTemplate jdbc, FilmChanged film, EventEnvelope event) {
         jdbc.update("""
-                insert into rec_film (film_id, creator_id, title, status, genres, languages, maturity_rating,
+                insert into rec_film (film_id, creator_id, title, status, genres, languages, people, maturity_rating,
                     release_year, runtime_minutes, version, published_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, case when ? = 'PUBLISHED' then ?::timestamptz end, ?)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, case when ? = 'PUBLISHED' then ?::timestamptz end, ?)
                 on conflict (film_id) do update set creator_id = excluded.creator_id, title = excluded.title,
                     status = excluded.status, genres = excluded.genres, languages = excluded.languages,
-                    maturity_rating = excluded.maturity_rating, release_year = excluded.release_year,
+                    people = excluded.people, maturity_rating = excluded.maturity_rating, release_year = excluded.release_year,
                     runtime_minutes = excluded.runtime_minutes, version = excluded.version,
                     published_at = coalesce(rec_film.published_at, excluded.published_at),
                     updated_at = excluded.updated_at
                 where rec_film.version < excluded.version""",
                 film.filmId(), film.creatorId(), film.title(), film.status(), lower(film.genres()),
-                lower(film.languages()), film.maturityRating(), film.releaseYear(), film.runtimeMinutes(),
+                lower(film.languages()), lower(film.credits().names()), film.maturityRating(), film.releaseYear(), film.runtimeMinutes(),
                 film.version(), film.status(), ts(event.occurredAt()), ts(event.occurredAt()));
     }
 

@@ -156,7 +156,7 @@ public final class Ranker {
 
     /**
      * Films like this one: co-watch similarity blended with content similarity (genres, languages,
-     * the creator), so a film nobody has watched yet still has neighbours.
+     * the people in the credits), so a film nobody has watched yet still has neighbours.
      */
     public List<Scored> similar(Pool pool, String filmId, Set<String> exclude, int limit) {
         Film target = pool.films().get(filmId);
@@ -174,8 +174,8 @@ public final class Ranker {
             double coWatch = 0.6 * together.getOrDefault(id, 0.0);
             double genres = jaccard(target.genres(), film.genres());
             boolean speaks = intersects(target.languages(), film.languages());
-            boolean sameCreator = target.creator() != null && target.creator().equals(film.creator());
-            double content = 0.4 * (0.6 * genres + 0.25 * (speaks ? 1 : 0) + 0.15 * (sameCreator ? 1 : 0));
+            boolean samePeople = intersects(target.people(), film.people());
+            double content = 0.4 * (0.6 * genres + 0.25 * (speaks ? 1 : 0) + 0.15 * (samePeople ? 1 : 0));
             if (coWatch + content <= 0) {
                 continue;
             }
@@ -183,8 +183,8 @@ public final class Ranker {
             if (coWatch >= content) {
                 reason = new Reason(Reason.Kind.WATCHED_TOGETHER, "Viewers who watched " + target.title()
                         + " watched this too", filmId);
-            } else if (sameCreator && genres < 0.5) {
-                reason = new Reason(Reason.Kind.SAME_CREATOR, "From the maker of " + target.title(), filmId);
+            } else if (samePeople && genres < 0.5) {
+                reason = new Reason(Reason.Kind.SAME_PEOPLE, "From the makers of " + target.title(), filmId);
             } else if (genres > 0) {
                 reason = new Reason(Reason.Kind.LIKE_THIS_FILM, "Also " + first(film.genres(), target.genres())
                         + ", like " + target.title(), filmId);

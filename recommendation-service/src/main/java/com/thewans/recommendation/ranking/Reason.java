@@ -8,7 +8,7 @@ public record Reason(Kind kind, String text, String becauseOfFilmId) {
 
     public enum Kind {
         BECAUSE_YOU_WATCHED, YOU_LIKE_THE_GENRE, IN_YOUR_LANGUAGE, POPULAR, TRENDING, WATCHED_TOGETHER,
-        LIKE_THIS_FILM, SAME_CREATOR, NEW, CONTINUE
+        LIKE_THIS_FILM, SAME_PEOPLE, NEW, CONTINUE
     }
 
     public static Reason because(Film watched) {

@@ -66,6 +66,24 @@ class TrendingAndSimilarTest extends RecommendationTestSupport {
     }
 
     @Test
+    void filmsByTheSameDirectorAreNeighboursWhateverTheirGenresAndLanguages() {
+        Viewer viewer = viewer("PW", "en", "R18");
+        UUID debut = UUID.randomUUID();
+        filmChanged("film.published", debut, "Canoe Song", "PUBLISHED", "drama", "en", "PG", 2, now, "Vilsoni Hereniko");
+        window(debut, "SVOD", "PW");
+        UUID later = UUID.randomUUID();
+        filmChanged("film.published", later, "Island Laughs", "PUBLISHED", "comedy", "fj", "PG", 2, now,
+                "vilsoni hereniko");
+        window(later, "SVOD", "PW");
+        UUID stranger = watchableFilm("Reef Comedy", "comedy", "fj", "PG", "PW");
+        recomputed();
+
+        JsonNode row = row(viewer, "similar/" + debut).json();
+        assertThat(ids(row)).containsExactly(later).doesNotContain(stranger);
+        assertThat(item(row, later).get("reason").get("text").asString()).isEqualTo("From the makers of Canoe Song");
+    }
+
+    @Test
     void viewersWhoWatchedOneFilmAndAnotherMakeThemNeighboursWhateverTheirGenres() {
         UUID documentary = watchableFilm("Kiribati Rising", "documentary", "en", "PG", "GU");
         UUID comedy = watchableFilm("Tarawa Laughs", "comedy", "en", "PG", "GU");

@@ -16,7 +16,7 @@ class RankerTest {
     private static final Instant NOW = Instant.parse("2026-12-07T00:00:00Z");
 
     private static Film film(String id, String... genres) {
-        return new Film(id, "Film " + id, Set.of(genres), Set.of("en"), "creator-" + id, 2025);
+        return new Film(id, "Film " + id, Set.of(genres), Set.of("en"), Set.of("creator-" + id), 2025);
     }
 
     @Test
