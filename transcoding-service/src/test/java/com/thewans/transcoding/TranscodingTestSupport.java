@@ -21,7 +21,7 @@ import com.thewans.common.storage.ObjectStorage;
 import com.thewans.testkit.ServiceTestSupport;
 import com.thewans.testkit.TestHttp;
 import com.thewans.testkit.TestTokens;
-import com.thewans.transcoding.ffmpeg.FfmpegBinaries;
+import com.thewans.media.FfmpegBinaries;
 
 import tools.jackson.databind.JsonNode;
 

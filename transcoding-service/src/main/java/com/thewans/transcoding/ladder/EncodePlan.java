@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.thewans.transcoding.ffmpeg.MediaInfo;
+import com.thewans.media.MediaInfo;
 
 /**
  * The one FFmpeg command that decodes the master once and encodes every rung (a split filter),

@@ -3,8 +3,8 @@ package com.thewans.transcoding.ladder;
 import java.util.Collection;
 import java.util.List;
 
-import com.thewans.transcoding.ffmpeg.MediaInfo;
-import com.thewans.transcoding.ffmpeg.NotAPlayableVideo;
+import com.thewans.media.MediaInfo;
+import com.thewans.media.NotAPlayableVideo;
 
 /** Chooses the renditions for a master: every requested rung up to the source height, never upscaled. */
 public final class Ladder {

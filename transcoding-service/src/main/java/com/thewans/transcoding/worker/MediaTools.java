@@ -4,8 +4,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.thewans.transcoding.TranscodeSettings;
-import com.thewans.transcoding.ffmpeg.FfmpegBinaries;
-import com.thewans.transcoding.ffmpeg.MediaProbe;
+import com.thewans.media.FfmpegBinaries;
+import com.thewans.media.MediaProbe;
 import com.thewans.transcoding.web.WorkerMode;
 
 /** FFmpeg for the worker: located (or extracted from the bundled build) once at start. */

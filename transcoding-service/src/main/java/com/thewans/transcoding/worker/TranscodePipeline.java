@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
 
 import com.thewans.common.storage.ObjectStorage;
 import com.thewans.transcoding.TranscodeSettings;
-import com.thewans.transcoding.ffmpeg.FfmpegBinaries;
-import com.thewans.transcoding.ffmpeg.FfmpegFailed;
-import com.thewans.transcoding.ffmpeg.FfmpegRun;
-import com.thewans.transcoding.ffmpeg.MediaInfo;
-import com.thewans.transcoding.ffmpeg.MediaProbe;
-import com.thewans.transcoding.ffmpeg.NotAPlayableVideo;
+import com.thewans.media.FfmpegBinaries;
+import com.thewans.media.FfmpegFailed;
+import com.thewans.media.FfmpegRun;
+import com.thewans.media.MediaInfo;
+import com.thewans.media.MediaProbe;
+import com.thewans.media.NotAPlayableVideo;
 import com.thewans.transcoding.job.JobOutputs;
 import com.thewans.transcoding.job.JobStatus;
 import com.thewans.transcoding.job.MasterKeys;

@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.thewans.transcoding.TranscodeSettings;
-import com.thewans.transcoding.ffmpeg.FfmpegFailed;
-import com.thewans.transcoding.ffmpeg.FfmpegRun;
-import com.thewans.transcoding.ffmpeg.NotAPlayableVideo;
+import com.thewans.media.FfmpegFailed;
+import com.thewans.media.FfmpegRun;
+import com.thewans.media.NotAPlayableVideo;
 import com.thewans.transcoding.job.JobOutputs;
 import com.thewans.transcoding.job.JobQueue;
 import com.thewans.transcoding.job.JobStatus;

@@ -10,8 +10,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import com.thewans.transcoding.ffmpeg.MediaInfo;
-import com.thewans.transcoding.ffmpeg.NotAPlayableVideo;
+import com.thewans.media.MediaInfo;
+import com.thewans.media.NotAPlayableVideo;
 
 class LadderTest {
 

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.thewans.transcoding.ffmpeg.MediaInfo;
+import com.thewans.media.MediaInfo;
 import com.thewans.transcoding.ladder.EncodePlan;
 import com.thewans.transcoding.ladder.Rung;
 

@@ -1,4 +1,4 @@
-package com.thewans.transcoding.ffmpeg;
+package com.thewans.media;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -45,7 +45,7 @@ record StubLibrary(String soname, SortedSet<String> versions, SortedSet<Symbol> 
         }
     }
 
-    // returns 0 in rax (NULL, false, success) should anything ever call it; nothing does in transcoding
+    // returns 0 in rax (NULL, false, success) should anything ever call it; nothing does here
     private static final byte[] RETURN_ZERO = { 0x31, (byte) 0xc0, (byte) 0xc3 };
     private static final int PAGE = 0x1000;
     private static final int HEADER = 64;

@@ -1,4 +1,4 @@
-package com.thewans.transcoding.ffmpeg;
+package com.thewans.media;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package com.thewans.transcoding.ffmpeg;
+package com.thewans.media;
 
 /** FFmpeg ended with an error; {@code outputTail} is the end of what it printed (for admins only). */
 public class FfmpegFailed extends Exception {

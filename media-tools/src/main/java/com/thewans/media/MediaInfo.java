@@ -1,4 +1,4 @@
-package com.thewans.transcoding.ffmpeg;
+package com.thewans.media;
 
 /**
  * What ffprobe found in a master: enough to choose the ladder and to tell a creator what they sent.

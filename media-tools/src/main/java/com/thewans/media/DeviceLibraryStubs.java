@@ -1,4 +1,4 @@
-package com.thewans.transcoding.ffmpeg;
+package com.thewans.media;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +14,7 @@ import java.util.TreeSet;
 /**
  * Stand-ins for the system libraries that only FFmpeg's capture and playback devices use (PulseAudio,
  * ALSA, X11 grabbing through xcb). libavdevice links them, so without them ffmpeg and ffprobe do not
- * start at all, although transcoding never opens a device. Each stub defines exactly the functions
+ * start at all, although the platform never opens a device. Each stub defines exactly the functions
  * the bundled libraries import from it, with the versions they ask for, and each returns 0.
  *
  * <p>The stubs are always written, also on machines that have the real libraries: they sit beside

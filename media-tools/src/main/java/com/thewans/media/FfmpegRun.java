@@ -1,4 +1,4 @@
-package com.thewans.transcoding.ffmpeg;
+package com.thewans.media;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package com.thewans.transcoding.ffmpeg;
+package com.thewans.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.thewans.transcoding.ffmpeg.SharedObject.DynamicSymbol;
-import com.thewans.transcoding.ffmpeg.SharedObject.VersionNeed;
+import com.thewans.media.SharedObject.DynamicSymbol;
+import com.thewans.media.SharedObject.VersionNeed;
 
 /**
  * The stubs that let the bundled FFmpeg start without PulseAudio, ALSA or xcb installed: read back

@@ -1,4 +1,4 @@
-package com.thewans.transcoding.ffmpeg;
+package com.thewans.media;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Where ffmpeg and ffprobe are. {@code FFMPEG_PATH}/{@code FFPROBE_PATH} win; otherwise the GPL
  * build inside the {@code org.bytedeco:ffmpeg} jar is extracted once into a cache folder (with the
  * shared libraries it links against, found through LD_LIBRARY_PATH, and stubs for the device
- * libraries it links but transcoding never uses, see {@link DeviceLibraryStubs}), so no machine needs
+ * libraries it links but the platform never uses, see {@link DeviceLibraryStubs}), so no machine needs
  * FFmpeg or any audio or X11 library installed by hand.
  */
 public final class FfmpegBinaries {
