@@ -26,12 +26,12 @@ import com.thewans.advertising.tracking.AdCounts;
  * Redis budget check; a change by an admin reaches serving within one refresh.
  */
 @Component
-class CampaignBook {
+public class CampaignBook {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignBook.class);
 
     /** A campaign able to serve, highest priority first in the book. */
-    record Entry(Campaign campaign, List<Creative> creatives, long spentMilli, long spentTodayMilli) {
+    public record Entry(Campaign campaign, List<Creative> creatives, long spentMilli, long spentTodayMilli) {
     }
 
     private final Campaigns campaigns;
@@ -55,7 +55,7 @@ class CampaignBook {
     }
 
     @Scheduled(fixedDelayString = "${wans.ads.campaign-refresh:5s}")
-    void onSchedule() {
+    public void onSchedule() {
         try {
             campaigns.endFlown(clock.instant());
             refresh();
@@ -64,7 +64,7 @@ class CampaignBook {
         }
     }
 
-    synchronized List<Entry> refresh() {
+    public synchronized List<Entry> refresh() {
         Instant now = clock.instant();
         List<Campaign> serving = campaigns.serving(now);
         List<UUID> ids = serving.stream().map(Campaign::id).toList();

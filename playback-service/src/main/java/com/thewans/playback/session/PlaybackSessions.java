@@ -125,7 +125,8 @@ public class PlaybackSessions {
                     new PlaybackStart.Offer(access.via(), access.windowId(), access.withAds(), limits.plan()),
                     watchUntil, quality.toString(),
                     film.allowedBy(quality).stream().map(r -> r.name()).toList(), resumeAt,
-                    (int) settings.heartbeatInterval().toSeconds(), (int) settings.lease().toSeconds(), null);
+                    (int) settings.heartbeatInterval().toSeconds(), (int) settings.lease().toSeconds(),
+                    access.withAds() ? urls.adSchedule(filmId, sessionId) : null);
         } catch (RuntimeException e) {
             leases.release(viewer.userId(), deviceId, sessionId);
             throw e;

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The answer to a start: the session, its token (also inside every URL here), where the manifests
- * are, what allowed watching and until when, and where to resume. {@code adScheduleUrl} is for
- * AVOD; advertising-service fills it once it exists (null until then).
+ * are, what allowed watching and until when, and where to resume. {@code adScheduleUrl} is the
+ * session's VMAP at advertising-service when the offer plays with ads (AVOD), null otherwise.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PlaybackStart(UUID sessionId, UUID filmId, String deviceId, String token, Instant tokenExpiresAt,

@@ -34,6 +34,14 @@ public class PlaybackUrls {
         return base + "/api/playback/licence/clearkey?token=" + encode(token);
     }
 
+    /**
+     * advertising-service's VMAP of this session (its ad breaks), for an offer that plays with ads.
+     * The player fetches it with the viewer's token; the breaks inside it are signed URLs of their own.
+     */
+    public String adSchedule(UUID filmId, UUID sessionId) {
+        return base + "/api/ads/vmap/" + filmId + "?sessionId=" + sessionId;
+    }
+
     public static String encode(String token) {
         return URLEncoder.encode(token, StandardCharsets.UTF_8);
     }

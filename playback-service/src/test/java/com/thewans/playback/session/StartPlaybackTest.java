@@ -39,7 +39,7 @@ class StartPlaybackTest extends PlaybackTestSupport {
         assertThat(started.get("maxQuality").asString()).isEqualTo("1080p");
         assertThat(started.get("resumePositionSeconds").asInt()).isZero();
         assertThat(started.get("heartbeatIntervalSeconds").asInt()).isEqualTo(30);
-        assertThat(started.has("adScheduleUrl")).isTrue();
+        assertThat(started.get("adScheduleUrl").isNull()).as("a subscription plays without ads").isTrue();
         assertThat(jdbc.queryForObject("select territory || ' ' || offer_kind from playback_logs where id = ?",
                 String.class, sessionId)).isEqualTo("PG SUBSCRIPTION");
         assertThat(outboxEvents("playback.started", "sessionId", sessionId)).singleElement()
@@ -96,7 +96,7 @@ class StartPlaybackTest extends PlaybackTestSupport {
     }
 
     @Test
-    void watchingFreeWithAdsIsCappedByThePlanAndLeavesTheAdScheduleToAdvertising() {
+    void watchingFreeWithAdsIsCappedByThePlanAndNamesTheSessionsAdSchedule() {
         UUID filmId = transcodedFilm();
         platform.allow(filmId, "AVOD", UUID.randomUUID(), null, null, null);
 
@@ -105,7 +105,8 @@ class StartPlaybackTest extends PlaybackTestSupport {
         assertThat(started.get("offer").get("kind").asString()).isEqualTo("AVOD");
         assertThat(started.get("offer").get("withAds").asBoolean()).isTrue();
         assertThat(started.get("maxQuality").asString()).isEqualTo("480p");
-        assertThat(started.get("adScheduleUrl").isNull()).isTrue();
+        assertThat(started.get("adScheduleUrl").asString()).isEqualTo("http://localhost:8080/api/ads/vmap/" + filmId
+                + "?sessionId=" + uuid(started, "sessionId"));
     }
 
     @Test
