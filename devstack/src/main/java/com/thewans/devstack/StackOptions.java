@@ -197,6 +197,8 @@ public final class StackOptions {
         urls.put("PLAYBACK_KEY_BASE_URL", "http://localhost:" + port(ServiceSpec.GATEWAY.defaultPort()));
         // where playback's manifests, playlists and keys are reached by players: the gateway too
         urls.put("PLAYBACK_PUBLIC_BASE_URL", "http://localhost:" + port(ServiceSpec.GATEWAY.defaultPort()));
+        // where players fetch advertising's later ad breaks and fire its beacons: the gateway
+        urls.put("ADS_PUBLIC_BASE_URL", "http://localhost:" + port(ServiceSpec.GATEWAY.defaultPort()));
         return urls;
     }
 

@@ -117,6 +117,10 @@ class GatewayEdgeSecurityTest {
                         "playback-service"),
                 arguments("GET", "/api/playback/key/6f1c2b9e-0000-4000-8000-000000000001?token=t", "playback-service"),
                 arguments("POST", "/api/playback/licence/clearkey?token=t", "playback-service"),
+                arguments("GET", "/api/ads/beacons/impression?t=t", "advertising-service"),
+                arguments("GET", "/api/ads/breaks/6f1c2b9e-0000-4000-8000-000000000001?b=b&s=s",
+                        "advertising-service"),
+                arguments("POST", "/api/ads/impression", "advertising-service"),
                 arguments("GET", "/v3/api-docs/catalog", "catalog-service"));
     }
 
@@ -141,6 +145,8 @@ class GatewayEdgeSecurityTest {
                 arguments("POST", "/api/playback/start"),
                 arguments("GET", "/api/playback/resume"),
                 arguments("GET", "/api/subscriptions/current"),
+                arguments("GET", "/api/ads/serve/6f1c2b9e-0000-4000-8000-000000000001"),
+                arguments("GET", "/api/ads/vmap/6f1c2b9e-0000-4000-8000-000000000001"),
                 arguments("GET", "/api/auth/admin/users"));
     }
 
@@ -183,7 +189,11 @@ class GatewayEdgeSecurityTest {
                 arguments("POST", "/api/notify/templates", Role.CREATOR, false),
                 arguments("POST", "/api/notify/templates/t1/preview", Role.ADMIN, true),
                 arguments("GET", "/api/notify/admin/deliveries", Role.VIEWER, false),
-                arguments("GET", "/api/notify/user/u1", Role.VIEWER, true));
+                arguments("GET", "/api/notify/user/u1", Role.VIEWER, true),
+                arguments("POST", "/api/ads/campaigns", Role.CREATOR, false),
+                arguments("GET", "/api/ads/campaigns/c1/report", Role.VIEWER, false),
+                arguments("POST", "/api/ads/campaigns", Role.ADMIN, true),
+                arguments("GET", "/api/ads/serve/f1", Role.VIEWER, true));
     }
 
     @ParameterizedTest(name = "{2} {0} {1}: allowed={3}")

@@ -66,6 +66,9 @@ final class RunningPlatform implements BeforeAllCallback {
                     .serviceEnvironment("MOBILE_MONEY_POLL_EVERY", "2s")
                     // recommendation's job folds new watches into trending and similarities: soon, in tests
                     .serviceEnvironment("RECOMMEND_RECOMPUTE_INTERVAL", "2s")
+                    // ad counts reach reports, and campaign changes reach ad decisions, within a second
+                    .serviceEnvironment("ADS_FLUSH_INTERVAL", "1s")
+                    .serviceEnvironment("ADS_CAMPAIGN_REFRESH", "1s")
                     .progress(System.out)
                     .build());
         }

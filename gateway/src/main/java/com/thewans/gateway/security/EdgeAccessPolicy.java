@@ -76,6 +76,12 @@ public final class EdgeAccessPolicy {
                 rule(parser, READ, "/api/playback/sessions/*/**", Access.PUBLIC),
                 rule(parser, READ, "/api/playback/key/*", Access.PUBLIC),
                 rule(parser, POST, "/api/playback/licence/*", Access.PUBLIC),
+                // players fire ad beacons and fetch a VMAP's later breaks by URL, without a token: each URL
+                // carries an HMAC advertising-service checks; SDKs that post beacons prove them the same way
+                rule(parser, READ, "/api/ads/beacons/*", Access.PUBLIC),
+                rule(parser, READ, "/api/ads/breaks/*", Access.PUBLIC),
+                rule(parser, POST, "/api/ads/impression", Access.PUBLIC),
+                rule(parser, POST, "/api/ads/click", Access.PUBLIC),
 
                 // the published catalogue and what can be watched where is for everyone to browse
                 rule(parser, READ, "/api/films/**", Access.PUBLIC),
@@ -89,6 +95,7 @@ public final class EdgeAccessPolicy {
                 rule(parser, ANY, "/api/transcode/**", Access.CREATOR),
                 rule(parser, WRITE, "/api/genres/**", Access.ADMIN),
                 rule(parser, WRITE, "/api/windows/**", Access.ADMIN),
+                rule(parser, ANY, "/api/ads/campaigns/**", Access.ADMIN),
                 rule(parser, ANY, "/api/notify/templates/**", Access.ADMIN));
     }
 
