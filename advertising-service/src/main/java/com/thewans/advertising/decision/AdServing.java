@@ -39,7 +39,7 @@ class AdServing {
 
     /** A pod for this viewer and film now; the empty VAST when the film is unknown or nothing may play. */
     String vast(ViewerContext viewer, UUID filmId) {
-        Optional<AdFilm> film = films.find(filmId);
+        Optional<AdFilm> film = films.forDecision(filmId);
         if (film.isEmpty()) {
             return VastDocument.EMPTY;
         }
@@ -58,7 +58,7 @@ class AdServing {
      * an empty VMAP (no breaks), never an error.
      */
     String vmap(ViewerContext viewer, UUID filmId, UUID sessionId) {
-        Optional<AdFilm> found = films.find(filmId);
+        Optional<AdFilm> found = films.forDecision(filmId);
         if (found.isEmpty()) {
             return VmapDocument.of(List.of());
         }

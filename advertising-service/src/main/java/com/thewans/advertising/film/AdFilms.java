@@ -17,12 +17,38 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AdFilms {
 
+    /** How long a decision trusts a film read from the database: films change rarely, decisions are many. */
+    static final java.time.Duration CACHED_FOR = java.time.Duration.ofSeconds(30);
+    private static final int CACHE_LIMIT = 20_000;
+
+    private record Cached(Optional<AdFilm> film, java.time.Instant readAt) {
+    }
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final java.util.Map<UUID, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     AdFilms(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /**
+     * The film for an ad decision, from memory when read in the last {@link #CACHED_FOR} (an event this
+     * instance handles drops its entry at once; other instances see the change within that time).
+     */
+    public Optional<AdFilm> forDecision(UUID filmId) {
+        java.time.Instant now = clock.instant();
+        Cached cached = cache.get(filmId);
+        if (cached != null && cached.readAt().plus(CACHED_FOR).isAfter(now) && !cached.readAt().isAfter(now)) {
+            return cached.film();
+        }
+        Optional<AdFilm> film = find(filmId);
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();  // a crude bound: the working set of films being watched refills it at once
+        }
+        cache.put(filmId, new Cached(film, now));
+        return film;
     }
 
     public Optional<AdFilm> find(UUID filmId) {
@@ -37,6 +63,7 @@ public class AdFilms {
      * across redeliveries) changes nothing. Cue points from the event win only when it carries them.
      */
     void changed(FilmChanged film) {
+        cache.remove(film.filmId());
         long version = film.version() == null ? 0 : film.version();
         Integer[] cues = film.adCuePointsSeconds() == null ? null
                 : film.adCuePointsSeconds().stream().sorted().toArray(Integer[]::new);
@@ -57,6 +84,7 @@ public class AdFilms {
 
     /** Sets (or with null clears) where the film's mid-rolls go; false when the film is unknown. */
     boolean setCuePoints(UUID filmId, List<Integer> seconds) {
+        cache.remove(filmId);
         return jdbc.update("update ad_films set cue_points_seconds = ?, updated_at = ? where film_id = ?",
                 seconds == null ? null : seconds.stream().sorted().toArray(Integer[]::new),
                 Timestamp.from(clock.instant()), filmId) == 1;
