@@ -152,7 +152,8 @@ class StackOptionsTest {
         assertThat(urls).containsEntry("CATALOG_URL", "http://localhost:23002")
                 .containsEntry("NOTIFICATION_URL", "http://localhost:23010")
                 .containsEntry("PLAYBACK_KEY_BASE_URL", "http://localhost:28080")
-                .containsEntry("PLAYBACK_PUBLIC_BASE_URL", "http://localhost:28080");
+                .containsEntry("PLAYBACK_PUBLIC_BASE_URL", "http://localhost:28080")
+                .containsEntry("ADS_PUBLIC_BASE_URL", "http://localhost:28080");
         assertThat(urls.values()).allSatisfy(url -> assertThat(url).doesNotContain(":8080").doesNotContain(":30"));
     }
 }
