@@ -89,7 +89,8 @@ public class Campaigns {
         return jdbc.update("""
                 update ad_campaigns set status = 'ACTIVE', version = version + 1, updated_at = ?
                 where id = ? and status in ('DRAFT', 'PAUSED') and ends_at > ?
-                  and exists (select 1 from ad_creatives c where c.campaign_id = ad_campaigns.id and c.status = 'READY')""",
+                  and exists (select 1 from ad_creatives c
+                              where c.campaign_id = ad_campaigns.id and c.status = 'READY')""",
                 ts(now), id, ts(now)) == 1;
     }
 

@@ -13,7 +13,8 @@ import jakarta.validation.constraints.Size;
 record CreateCreativeRequest(@NotBlank @Size(max = 160) String title,
         @NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
         String clickThroughUrl,
-        @NotBlank @Size(max = 100) String contentType, Integer skipOffsetSeconds, @Valid UniversalAdIdRequest universalAdId) {
+        @NotBlank @Size(max = 100) String contentType, Integer skipOffsetSeconds,
+        @Valid UniversalAdIdRequest universalAdId) {
 
     record UniversalAdIdRequest(@NotBlank @Size(max = 100) String idRegistry,
             @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "letters, digits and . _ : -")

@@ -4,6 +4,9 @@ package com.thewans.advertising.campaign;
 public enum DeviceType {
     WEB, MOBILE, TV;
 
+    /** Fire TV models name themselves AFTxx (AFTMM, AFTKA...). */
+    private static final java.util.regex.Pattern FIRE_TV = java.util.regex.Pattern.compile("\\baft[a-z0-9]{1,4}\\b");
+
     /**
      * The device a player runs on, from its User-Agent when it does not say: TVs and sticks name
      * their platform, phones say Mobile, Android, iPhone or iPad; anything else is a browser.
@@ -14,8 +17,8 @@ public enum DeviceType {
         }
         String ua = userAgent.toLowerCase(java.util.Locale.ROOT);
         if (ua.contains("smart-tv") || ua.contains("smarttv") || ua.contains("tizen") || ua.contains("web0s")
-                || ua.contains("appletv") || ua.contains("android tv") || ua.contains("aft") || ua.contains("roku")
-                || ua.contains("crkey")) {
+                || ua.contains("appletv") || ua.contains("android tv") || FIRE_TV.matcher(ua).find()
+                || ua.contains("roku") || ua.contains("crkey")) {
             return TV;
         }
         if (ua.contains("mobile") || ua.contains("android") || ua.contains("iphone") || ua.contains("ipad")) {

@@ -14,7 +14,10 @@ import org.springframework.stereotype.Component;
 import com.thewans.common.problem.InvalidField;
 import com.thewans.common.problem.Problems;
 
-/** Turns an admin's targeting into a {@link Targeting}, refusing codes that do not exist with the field that named them. */
+/**
+ * Turns an admin's targeting into a {@link Targeting}, refusing codes that do not exist with the field
+ * that named them.
+ */
 @Component
 class TargetingRules {
 
@@ -49,7 +52,8 @@ class TargetingRules {
             Set<String> known = genres.slugs();
             for (String g : wantedGenres) {
                 if (!known.contains(g)) {
-                    errors.add(new Problems.FieldError("targeting.genres", "'" + g + "' is not a genre of the catalogue"));
+                    errors.add(new Problems.FieldError("targeting.genres", "'" + g
+                            + "' is not a genre of the catalogue"));
                 }
             }
         }
@@ -66,7 +70,8 @@ class TargetingRules {
             String code = l == null ? "" : l.toLowerCase(Locale.ROOT);
             // ISO 639-1, or 639-3 for languages without a two-letter code (Tok Pisin is tpi), as catalog has them
             if (!LANGUAGES_2.contains(code) && !LANGUAGE_3.matcher(code).matches()) {
-                errors.add(new Problems.FieldError("targeting.languages", "'" + l + "' is not an ISO 639 language code"));
+                errors.add(new Problems.FieldError("targeting.languages", "'" + l
+                        + "' is not an ISO 639 language code"));
             }
             languages.add(code);
         }

@@ -16,7 +16,8 @@ final class TimeZones {
             Map.entry("SB", "Pacific/Guadalcanal"), Map.entry("VU", "Pacific/Efate"),
             Map.entry("NC", "Pacific/Noumea"), Map.entry("WS", "Pacific/Apia"), Map.entry("TO", "Pacific/Tongatapu"),
             Map.entry("KI", "Pacific/Tarawa"), Map.entry("TV", "Pacific/Funafuti"), Map.entry("NR", "Pacific/Nauru"),
-            Map.entry("CK", "Pacific/Rarotonga"), Map.entry("PF", "Pacific/Tahiti"), Map.entry("AU", "Australia/Sydney"),
+            Map.entry("CK", "Pacific/Rarotonga"), Map.entry("PF", "Pacific/Tahiti"),
+            Map.entry("AU", "Australia/Sydney"),
             Map.entry("NZ", "Pacific/Auckland"), Map.entry("ID", "Asia/Jakarta"), Map.entry("PH", "Asia/Manila"),
             Map.entry("US", "America/New_York"), Map.entry("GB", "Europe/London"));
 

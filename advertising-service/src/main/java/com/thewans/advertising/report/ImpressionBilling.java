@@ -55,7 +55,8 @@ class ImpressionBilling {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${wans.ads.billing-interval:1m}", initialDelayString = "${wans.ads.billing-interval:1m}")
+    @Scheduled(fixedDelayString = "${wans.ads.billing-interval:1m}",
+            initialDelayString = "${wans.ads.billing-interval:1m}")
     void onSchedule() {
         try {
             bill();

@@ -37,7 +37,8 @@ public class AdCounts {
             if (!COLUMNS.contains(c.column())) {
                 continue;  // a field this version does not know: never concatenated into SQL
             }
-            jdbc.update("insert into ad_impressions (campaign_id, creative_id, film_id, hour_start, territory, currency,"
+            jdbc.update("insert into ad_impressions (campaign_id, creative_id, film_id, hour_start, territory,"
+                    + " currency,"
                     + " cpm, " + c.column() + ") values (?, ?, ?, ?, ?, ?, ?, ?)"
                     + " on conflict (campaign_id, creative_id, film_id, hour_start, territory) do update set "
                     + c.column() + " = ad_impressions." + c.column() + " + excluded." + c.column(),

@@ -42,7 +42,8 @@ public class CountFlush {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${wans.ads.flush-interval:10s}", initialDelayString = "${wans.ads.flush-interval:10s}")
+    @Scheduled(fixedDelayString = "${wans.ads.flush-interval:10s}",
+            initialDelayString = "${wans.ads.flush-interval:10s}")
     void onSchedule() {
         try {
             flush();
