@@ -111,9 +111,11 @@ class AdvertisingSystemTest {
         assertThat(schedule).contains("/api/ads/vmap/" + filmId);
         String schedulePath = schedule.substring(schedule.indexOf("/api/ads/"));
 
-        // the VMAP's pre-roll names the creative (once advertising has the film and the campaign in its book)
+        // the player fetches the VMAP through the same CDN (which says PG); its pre-roll names the creative
+        // once advertising has the film and the campaign in its book
         Document vmap = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> xml(home.get(schedulePath, viewer).body()), d -> d.getDocumentElement()
+                .until(() -> xml(home.send("GET", schedulePath, null, viewer, "CF-IPCountry", "PG").body()),
+                        d -> d.getDocumentElement()
                         .getElementsByTagNameNS(VAST, "Ad").getLength() > 0);
         Element firstBreak = (Element) vmap.getElementsByTagNameNS(VMAP, "AdBreak").item(0);
         assertThat(firstBreak.getAttribute("timeOffset")).isEqualTo("start");
