@@ -3,7 +3,7 @@
 #
 #   FIRST_ADMIN_EMAIL=admin@bench.thewans.test FIRST_ADMIN_PASSWORD=Kundu-Drum-Sepik-77 \
 #     RATE_LIMIT_REPLENISH_RATE=100000 RATE_LIMIT_BURST_CAPACITY=200000 ./wans up
-#   bench/playback.sh [--duration 10s] [--rate 500] [--low 16] [--high 32] [--rounds 2]   # another terminal
+#   bench/playback.sh [--duration 10s] [--rate 500] [--low 16] [--high 32] [--rounds 2] [--warm 20s]
 #
 # bench/PlaybackBench.java first has a film transcoded and --high viewers each playing it (an AVOD
 # window, so nobody pays). Then, through the stack's gateway, with the cached GET /api/films/{id} as the
@@ -20,7 +20,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 GATEWAY="${GATEWAY_URL:-http://127.0.0.1:8080}"
-duration=10s rate=500 low=16 high=32 rounds=2
+duration=10s rate=500 low=16 high=32 rounds=2 warm=20s
 while (($#)); do
   case "$1" in
     --duration) duration="$2"; shift 2 ;;
@@ -28,6 +28,7 @@ while (($#)); do
     --low) low="$2"; shift 2 ;;
     --high) high="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
+    --warm) warm="$2"; shift 2 ;;
     *) echo "playback.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -53,9 +54,10 @@ beat=(--method POST --baseline-method GET --header Content-Type:application/json
 
 echo "load before the run: $(uptime)"
 echo
-echo "== warm-up: heartbeats at saturation for 20 s (the JIT compiles the path before anything is measured) =="
+# a stack with the full JIT (WANS_JAVA_OPTS) needs a minute or more of traffic before C2 has compiled the path
+echo "== warm-up: heartbeats at saturation for $warm (the JIT compiles the path before anything is measured) =="
 "$JAVA" bench/LoadGen.java "$GATEWAY/api/playback/heartbeat" "${beat[@]:0:6}" --per-connection "$work/heartbeats.tsv" \
-  --connections "$high" --duration 20s --warmup 2s > /dev/null || true
+  --connections "$high" --duration "$warm" --warmup 2s > /dev/null || true
 
 echo
 echo "== 1. heartbeats at $rate/s over $low viewers; GET /api/films/{id} (cached) as baseline =="
