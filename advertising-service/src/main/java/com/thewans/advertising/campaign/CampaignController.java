@@ -2,20 +2,28 @@ package com.thewans.advertising.campaign;
 
 import java.util.UUID;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.thewans.common.web.EntityTags;
 import com.thewans.common.web.PageOf;
+import com.thewans.common.web.ProblemAnswers;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -34,10 +42,10 @@ class CampaignController {
     }
 
     @PostMapping("/api/ads/campaigns")
-    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a campaign (DRAFT) with budgets, CPM, priority, targeting and a frequency cap")
-    CampaignView create(@Valid @RequestBody CreateCampaignRequest request) {
-        return campaigns.create(request);
+    ResponseEntity<CampaignView> create(@Valid @RequestBody CreateCampaignRequest request) {
+        CampaignView created = campaigns.create(request);
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(EntityTags.of(created.version())).body(created);
     }
 
     @GetMapping("/api/ads/campaigns")
@@ -50,14 +58,24 @@ class CampaignController {
 
     @GetMapping("/api/ads/campaigns/{id}")
     @Operation(summary = "Read a campaign with its creatives")
-    CampaignView one(@PathVariable UUID id) {
-        return campaigns.view(id);
+    ResponseEntity<CampaignView> one(@PathVariable UUID id) {
+        CampaignView campaign = campaigns.view(id);
+        return ResponseEntity.ok().eTag(EntityTags.of(campaign.version())).body(campaign);
     }
 
     @PatchMapping("/api/ads/campaigns/{id}")
-    @Operation(summary = "Change a campaign's name, end, budgets, CPM, priority, targeting or frequency cap")
-    CampaignView update(@PathVariable UUID id, @Valid @RequestBody UpdateCampaignRequest request) {
-        return campaigns.update(id, request);
+    @Operation(summary = "Change a campaign's name, end, budgets, CPM, priority, targeting or frequency cap"
+            + " (If-Match required: two admins editing one campaign must not overwrite each other)")
+    @ApiResponse(responseCode = "412", description = "If-Match is not the campaign's current version "
+            + "(`version-mismatch`, `currentVersion`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
+    @ApiResponse(responseCode = "428", description = "No If-Match (`precondition-required`)",
+            content = @Content(mediaType = ProblemAnswers.MEDIA_TYPE, schema = @Schema(ref = ProblemAnswers.SCHEMA)))
+    ResponseEntity<CampaignView> update(@PathVariable UUID id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody UpdateCampaignRequest request) {
+        CampaignView updated = campaigns.update(id, EntityTags.ifMatch(ifMatch).required("campaign"), request);
+        return ResponseEntity.ok().eTag(EntityTags.of(updated.version())).body(updated);
     }
 
     @PostMapping("/api/ads/campaigns/{id}/activate")

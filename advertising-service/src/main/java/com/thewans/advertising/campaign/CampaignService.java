@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.thewans.common.audit.AuditLog;
 import com.thewans.common.problem.StaleUpdate;
+import com.thewans.common.web.EntityTags;
 import com.thewans.common.web.PageOf;
 
 /** Campaign management (admins only, every change audited). */
@@ -48,8 +49,9 @@ class CampaignService {
     }
 
     @Transactional
-    CampaignView update(UUID id, UpdateCampaignRequest r) {
+    CampaignView update(UUID id, EntityTags.IfMatch ifMatch, UpdateCampaignRequest r) {
         Campaign c = found(id);
+        ifMatch.check(c.version());
         if (c.status() == CampaignStatus.ENDED) {
             throw new CampaignNotEditable(id, c.status());
         }

@@ -90,20 +90,40 @@ class CampaignApiTest extends AdsTestSupport {
                 .isEqualTo("ENDED");
         assertProblem(post("/api/ads/campaigns/" + id + "/activate", "", admin), 409, "campaign-transition-refused");
         assertProblem(send("PATCH", "/api/ads/campaigns/" + id, "{\"cpm\":100}", admin, "Content-Type",
-                "application/json"), 409, "campaign-not-editable");
+                "application/json", "If-Match", etag(id)), 409, "campaign-not-editable");
     }
 
     @Test
     void anEditKeepsTheMoneyRules() {
         UUID id = UUID.fromString(createCampaign(campaignJson("Digicel", "{}", null)).get("id").asString());
 
+        String first = etag(id);
         TestHttp.Response edited = send("PATCH", "/api/ads/campaigns/" + id, "{\"cpm\":7500,\"priority\":9}", admin,
-                "Content-Type", "application/json");
+                "Content-Type", "application/json", "If-Match", first);
         assertThat(edited.json().get("cpm").asLong()).isEqualTo(7500);
         assertThat(edited.json().get("version").asLong()).isEqualTo(1);
+        assertThat(edited.header("ETag")).isEqualTo("\"1\"");
 
         assertProblem(send("PATCH", "/api/ads/campaigns/" + id, "{\"dailyBudget\":2000000}", admin, "Content-Type",
-                "application/json"), 400, "validation-failed");
+                "application/json", "If-Match", etag(id)), 400, "validation-failed");
+    }
+
+    @Test
+    void anEditNamesTheVersionItWasMadeAgainstSoTwoAdminsNeverOverwriteEachOther() {
+        UUID id = UUID.fromString(createCampaign(campaignJson("Digicel", "{}", null)).get("id").asString());
+        String seenByBoth = etag(id);
+        assertThat(send("PATCH", "/api/ads/campaigns/" + id, "{\"cpm\":6000}", admin, "Content-Type",
+                "application/json", "If-Match", seenByBoth).status()).isEqualTo(200);
+
+        assertProblem(send("PATCH", "/api/ads/campaigns/" + id, "{\"cpm\":9000}", admin, "Content-Type",
+                "application/json", "If-Match", seenByBoth), 412, "version-mismatch");
+        assertProblem(send("PATCH", "/api/ads/campaigns/" + id, "{\"cpm\":9000}", admin, "Content-Type",
+                "application/json"), 428, "precondition-required");
+        assertThat(get("/api/ads/campaigns/" + id, admin).json().get("cpm").asLong()).isEqualTo(6000);
+    }
+
+    private String etag(UUID campaignId) {
+        return get("/api/ads/campaigns/" + campaignId, admin).header("ETag");
     }
 
     @Test
