@@ -15,11 +15,14 @@
 #   3. start (availability and entitlement from rights-service, the transcode read model, the stream
 #      slot, a new session and its playback.started event) at 10/s from one viewer on one device, each
 #      start replacing the last: its p50 against the baseline's
+#   4. where a heartbeat's time goes: the same heartbeats at --rate straight to playback-service
+#      (PLAYBACK_URL) as the baseline, against the same through the gateway
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 GATEWAY="${GATEWAY_URL:-http://127.0.0.1:8080}"
+PLAYBACK="${PLAYBACK_URL:-http://127.0.0.1:3005}"
 duration=10s rate=500 low=16 high=32 rounds=2 warm=20s
 while (($#)); do
   case "$1" in
@@ -76,3 +79,9 @@ echo
 echo "== 3. start at 10/s, one viewer on one device (each start replaces the last); the same baseline =="
 "$JAVA" bench/LoadGen.java "$GATEWAY/api/playback/start" "${beat[@]}" --header CF-IPCountry:PG \
   --per-connection "$work/start.tsv" --connections 1 --rate 10 --duration "$duration" --warmup 3s --rounds "$rounds"
+
+echo
+echo "== 4. heartbeats at $rate/s over $low viewers: straight to playback-service (baseline) vs through the gateway =="
+"$JAVA" bench/LoadGen.java "$GATEWAY/api/playback/heartbeat" --method POST --header Content-Type:application/json \
+  --per-connection "$work/low.tsv" --connections "$low" --rate "$rate" --duration "$duration" --warmup 3s \
+  --rounds "$rounds" --baseline "$PLAYBACK/api/playback/heartbeat"
