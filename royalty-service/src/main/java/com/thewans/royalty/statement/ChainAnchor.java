@@ -5,7 +5,9 @@ import java.util.UUID;
 
 /**
  * Anchoring a party's chain head on a public blockchain, so even the platform could not rewrite
- * its own history unseen. Optional and not implemented: nothing in the service calls it yet. An
+ * its own history unseen. The issue makes anchoring optional and asks for the interface only: a
+ * real anchor needs a funded account on a public chain, and a fake one would prove nothing, so the
+ * service ships none and the hash chain ({@code /verify}) is the check it offers. An
  * implementation would write {@code headHash} (the newest issued statement's hash) in one
  * transaction (for example an Ethereum transaction's data, or an OpenTimestamps proof of it) after
  * each period closes, and return where it can be checked; verification then compares the chain
